@@ -1,0 +1,40 @@
+/// 已解析申请 — a claim with every code resolved against one engine's table.
+///
+/// Produced by ``SettlementEngine/prepare(_:)``; all fields are plain
+/// integers, so settling it allocates nothing and touches no strings. Batch
+/// callers that already hold indices can build one directly.
+public struct PreparedClaim: Sendable, Hashable {
+  /// 医疗费总额, fen.
+  public var total: Int64
+  /// 全自费, fen.
+  public var fullyOwnPay: Int64
+  /// 超限价自费, fen.
+  public var overLimit: Int64
+  /// 先行自付, fen.
+  public var payFirst: Int64
+  /// 政策范围内, fen.
+  public var inPolicy: Int64
+  /// Kind of claim.
+  public var kind: ClaimKind
+  /// Index into the table's `hospitalLevels`.
+  public var level: Int
+  /// Place of treatment.
+  public var place: Place
+  /// Referred admission.
+  public var referred: Bool
+  /// Bit `i` set when the person holds the table's identity `i` (precedence order).
+  public var identities: UInt64
+  /// Accumulation year (of the discharge date).
+  public var year: Int
+
+  /// Creates a prepared claim; ``SettlementEngine/settle(_:yearToDate:)``
+  /// re-checks amounts and indices, so a bad one gets a typed error.
+  public init(
+    total: Int64, fullyOwnPay: Int64 = 0, overLimit: Int64 = 0, payFirst: Int64 = 0, inPolicy: Int64,
+    kind: ClaimKind, level: Int, place: Place, referred: Bool = false, identities: UInt64 = 0, year: Int
+  ) {
+    self.total = total; self.fullyOwnPay = fullyOwnPay; self.overLimit = overLimit
+    self.payFirst = payFirst; self.inPolicy = inPolicy; self.kind = kind; self.level = level
+    self.place = place; self.referred = referred; self.identities = identities; self.year = year
+  }
+}

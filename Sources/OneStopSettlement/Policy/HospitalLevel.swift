@@ -1,0 +1,28 @@
+/// 起付线医院等级 — a hospital level as the table keys deductibles and ratios.
+///
+/// Keyed on the platform's `dedc_hosp_lv` dialect: `codes` lists every
+/// regional spelling (`"1"`, `"01"`, `"301"` …) that maps to this level.
+public struct HospitalLevel: Sendable, Hashable, Codable {
+  /// The table's identifier, used as key in deductible and ratio maps (`"1"`).
+  public var id: String
+  /// 名称 — display name, e.g. `一级`.
+  public var name: String
+  /// Claim codes mapped to this level; the id itself always maps.
+  public var codes: [String]
+
+  /// Creates a level.
+  public init(id: String, name: String, codes: [String] = []) {
+    self.id = id; self.name = name; self.codes = codes
+  }
+
+  private enum CodingKeys: String, CodingKey, CaseIterable { case id, name, codes }
+
+  /// Decodes a level, rejecting unknown keys.
+  public init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.names)
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
+    codes = try c.decodeIfPresent([String].self, forKey: .codes) ?? []
+  }
+}

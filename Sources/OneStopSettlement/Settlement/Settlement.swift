@@ -1,0 +1,40 @@
+/// 结算结果 — how one claim is split between the funds and the patient.
+///
+/// All amounts in integer fen. Invariants (checked by ``checkInvariants()``):
+/// `fullyOwnPay + overLimit + payFirst + inPolicy == total`;
+/// `Σ layers[i].amount + patient == total`; each layer `0 ≤ amount ≤ base`.
+public struct Settlement: Sendable {
+  /// 医疗费总额 `medfee_sumamt`.
+  public var total: Int64
+  /// 全自费 `fulamt_ownpay_amt`.
+  public var fullyOwnPay: Int64
+  /// 超限价自费 `overlmt_selfpay`.
+  public var overLimit: Int64
+  /// 先行自付 `preselfpay_amt`.
+  public var payFirst: Int64
+  /// 符合政策范围金额 `inscp_scp_amt`.
+  public var inPolicy: Int64
+  /// 实际支付起付线 `act_pay_dedc` (basic insurance).
+  public var basicDeductible: Int64
+  /// 基金支付总额 `fund_pay_sumamt` (without personal account).
+  public var fundTotal: Int64
+  /// 个人负担总金额 `psn_part_amt`.
+  public var patient: Int64
+  /// Number of layers (the table's).
+  public var layerCount: Int
+  var outcomes: InlineArray<8, LayerOutcome>
+
+  init(claim: PreparedClaim, layerCount: Int) {
+    total = claim.total; fullyOwnPay = claim.fullyOwnPay; overLimit = claim.overLimit
+    payFirst = claim.payFirst; inPolicy = claim.inPolicy
+    basicDeductible = 0; fundTotal = 0; patient = claim.total
+    self.layerCount = layerCount
+    outcomes = InlineArray(repeating: .notApplied(base: 0))
+  }
+
+  /// The outcome of layer `i` (table order).
+  public func layer(_ i: Int) -> LayerOutcome { i >= 0 && i < layerCount ? outcomes[i] : .notApplied(base: 0) }
+
+  /// All layer outcomes in table order.
+  public var layers: [LayerOutcome] { (0..<layerCount).map { outcomes[$0] } }
+}
