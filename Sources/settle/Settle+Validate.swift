@@ -1,0 +1,35 @@
+import Foundation
+import OneStopSettlement
+
+/// `settle validate` — check a policy table.
+struct ValidateCommand: SettleCommand {
+  static let name = "validate"
+  static let abstract = "Check a policy table and list its illustrative numbers"
+  static let help = """
+    USAGE: settle validate TABLE.json…
+
+    Decodes, validates and compiles each table. Prints 'ok' with the layers,
+    or the first error with its JSON path (exit code 1).
+    """
+
+  var paths: [String]
+
+  init(parsing p: inout ArgumentParser) throws {
+    paths = p.positionals()
+    guard !paths.isEmpty else { throw ValidationError("expected a table file") }
+  }
+
+  func run() throws {
+    for path in paths {
+      let table: PolicyTable
+      do {
+        table = try PolicyTable.decode(from: Files.read(path))
+        _ = try SettlementEngine(table: table)
+      } catch let e as SettlementError {
+        throw SettlementError(e.code, at: e.jsonPath.isEmpty ? path : "\(path): \(e.jsonPath)", expected: e.expectation, found: e.found)
+      }
+      let layers = table.layers.map { "\($0.name)(\($0.kind.rawValue))" }.joined(separator: " → ")
+      print("ok \(path): \(table.id) \(table.validFrom)…\(table.validTo); \(layers)")
+    }
+  }
+}
