@@ -29,6 +29,8 @@ public struct Claim: Sendable, Hashable, Codable {
   public var dischargeDate: CivilDate
   /// 诊断编码 — diagnosis codes (ICD-10), main diagnosis first.
   public var diagnoses: [String]
+  /// 定点救治医院 — treated at a hospital designated for the disease programme.
+  public var designatedHospital: Bool
   /// 费用 — the four-way split of the amounts.
   public var amounts: ClaimAmounts
   /// 参保人 — scheme and identities.
@@ -37,16 +39,17 @@ public struct Claim: Sendable, Hashable, Codable {
   /// Creates a claim.
   public init(
     id: String = "", kind: ClaimKind, hospitalLevel: String, place: Place, referred: Bool = false,
-    admissionDate: CivilDate? = nil, dischargeDate: CivilDate, diagnoses: [String] = [],
+    admissionDate: CivilDate? = nil, dischargeDate: CivilDate, diagnoses: [String] = [], designatedHospital: Bool = false,
     amounts: ClaimAmounts, person: Person = Person()
   ) {
     self.id = id; self.kind = kind; self.hospitalLevel = hospitalLevel; self.place = place
     self.referred = referred; self.admissionDate = admissionDate; self.dischargeDate = dischargeDate
-    self.diagnoses = diagnoses; self.amounts = amounts; self.person = person
+    self.diagnoses = diagnoses; self.designatedHospital = designatedHospital
+    self.amounts = amounts; self.person = person
   }
 
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, kind, hospitalLevel, place, referred, admissionDate, dischargeDate, diagnoses, amounts, person
+    case id, kind, hospitalLevel, place, referred, admissionDate, dischargeDate, diagnoses, designatedHospital, amounts, person
   }
 
   /// Decodes a claim, rejecting unknown keys and dates out of order.
@@ -64,6 +67,7 @@ public struct Claim: Sendable, Hashable, Codable {
       throw SettlementError(.invalidDate, at: decoder.path("dischargeDate"), expected: "a date on or after admissionDate (\(a))", found: dischargeDate.description)
     }
     diagnoses = try c.decodeIfPresent([String].self, forKey: .diagnoses) ?? []
+    designatedHospital = try c.decodeIfPresent(Bool.self, forKey: .designatedHospital) ?? false
     amounts = try c.decode(ClaimAmounts.self, forKey: .amounts)
     person = try c.decodeIfPresent(Person.self, forKey: .person) ?? Person()
   }

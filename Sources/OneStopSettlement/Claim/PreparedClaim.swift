@@ -26,15 +26,21 @@ public struct PreparedClaim: Sendable, Hashable {
   public var identities: UInt64
   /// Accumulation year (of the discharge date).
   public var year: Int
+  /// Bit `i` set when a diagnosis is on the table's disease list `i`.
+  public var diseaseLists: UInt64
+  /// Treated at a designated hospital.
+  public var designatedHospital: Bool
 
   /// Creates a prepared claim; ``SettlementEngine/settle(_:yearToDate:)``
   /// re-checks amounts and indices, so a bad one gets a typed error.
   public init(
     total: Int64, fullyOwnPay: Int64 = 0, overLimit: Int64 = 0, payFirst: Int64 = 0, inPolicy: Int64,
-    kind: ClaimKind, level: Int, place: Place, referred: Bool = false, identities: UInt64 = 0, year: Int
+    kind: ClaimKind, level: Int, place: Place, referred: Bool = false, identities: UInt64 = 0, year: Int,
+    diseaseLists: UInt64 = 0, designatedHospital: Bool = false
   ) {
     self.total = total; self.fullyOwnPay = fullyOwnPay; self.overLimit = overLimit
     self.payFirst = payFirst; self.inPolicy = inPolicy; self.kind = kind; self.level = level
     self.place = place; self.referred = referred; self.identities = identities; self.year = year
+    self.diseaseLists = diseaseLists; self.designatedHospital = designatedHospital
   }
 }

@@ -14,6 +14,10 @@ struct CompiledLayer: Sendable {
   var identityMask: UInt64
   /// Requires a referred claim.
   var requiresReferral: Bool
+  /// Disease lists in scope (`0` = any diagnosis).
+  var diseaseMask: UInt64
+  /// Requires a designated hospital.
+  var requiresDesignatedHospital: Bool
   /// 先行自付 counts toward the base.
   var includesPayFirst: Bool
   /// The basic deductible counts toward the base (major illness).

@@ -38,7 +38,15 @@ extension SettlementEngine {
     return PreparedClaim(
       total: a.total.fen, fullyOwnPay: a.fullyOwnPay.fen, overLimit: a.overLimit.fen, payFirst: a.payFirst.fen,
       inPolicy: a.inPolicy.fen, kind: claim.kind, level: level, place: claim.place, referred: claim.referred,
-      identities: mask, year: date.year)
+      identities: mask, year: date.year, diseaseLists: diseaseMask(claim.diagnoses),
+      designatedHospital: claim.designatedHospital)
+  }
+
+  /// The disease-list bit mask of a claim's diagnosis codes.
+  public func diseaseMask(_ diagnoses: [String]) -> UInt64 {
+    var mask: UInt64 = 0
+    for (i, list) in table.diseaseLists.enumerated() where list.contains(anyOf: diagnoses) { mask |= 1 << UInt64(i) }
+    return mask
   }
 
   /// The index of a hospital level code, or `nil` if the table has none.

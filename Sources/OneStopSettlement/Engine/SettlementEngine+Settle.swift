@@ -57,6 +57,8 @@ extension SettlementEngine {
       else if L.placeMask & placeBit == 0 { skip = .place }
       else if L.identityMask != 0 && L.identityMask & claim.identities == 0 { skip = .identity }
       else if L.requiresReferral && !claim.referred { skip = .referral }
+      else if L.diseaseMask != 0 && L.diseaseMask & claim.diseaseLists == 0 { skip = .disease }
+      else if L.requiresDesignatedHospital && !claim.designatedHospital { skip = .designatedHospital }
       var outcome = LayerOutcome.notApplied(base: base)
       if let reason = skip {
         trace.record(.skipped(layer: li, reason: reason))
@@ -109,11 +111,16 @@ extension SettlementEngine {
         let d = G.schedule.deductible
         guard let exactBefore = G.schedule.exact(at: before, deductible: d, segment: { _, _, _ in }),
           let exactAfter = G.schedule.exact(at: after, deductible: d, segment: { lo, hi, r in
-            trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: r))) })
+            if L.perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: r))) } })
         else { throw overflow(li) }
         let sBefore = L.rounding.divide(exactBefore, by: Rate.scale)
         let sAfter = L.rounding.divide(exactAfter, by: Rate.scale)
-        trace.record(.cumulative(layer: li, before: before, after: after, scheduleBefore: sBefore, scheduleAfter: sAfter))
+        if L.perYear {
+          trace.record(.cumulative(layer: li, before: before, after: after, scheduleBefore: sBefore, scheduleAfter: sAfter))
+        } else {
+          trace.record(.deductible(layer: li, standard: d, applied: min(d, layerBase), admission: admission))
+          trace.record(.rate(layer: li, amount: max(layerBase &- d, 0), rate: Rate(micros: G.schedule.rates[0]), result: sAfter))
+        }
         let raw = min(max(sAfter &- sBefore, 0), layerBase)
         let room = G.caps.room(kind: kind, paid: paid)
         let deductibleApplied = min(max(d &- before, 0), layerBase)

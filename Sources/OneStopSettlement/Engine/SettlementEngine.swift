@@ -81,6 +81,9 @@ private struct Compiler {
       kind: layer.kind, rounding: layer.rounding ?? table.rounding,
       kindMask: ClaimKind.mask(layer.appliesTo.claimKinds), placeMask: Place.mask(layer.appliesTo.places),
       identityMask: identityMask(layer.appliesTo.identities), requiresReferral: layer.appliesTo.requiresReferral,
+      diseaseMask: (layer.appliesTo.diseaseLists ?? []).reduce(0) { m, id in
+        m | (table.diseaseLists.firstIndex { $0.id == id }.map { UInt64(1) << UInt64($0) } ?? 0) },
+      requiresDesignatedHospital: layer.appliesTo.requiresDesignatedHospital,
       includesPayFirst: false, includesBasicDeductible: true, perYear: false,
       groupMask: 0, defaultGroup: 0, identityGroupOffset: identityGroups.count, groupOffset: groups.count,
       groupCount: 0, basicCellOffset: basicCells.count, caps: CompiledCaps(),

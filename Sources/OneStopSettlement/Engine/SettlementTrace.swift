@@ -69,5 +69,9 @@ public enum TraceStep: Sendable, Hashable {
     case referral
     /// No parameters for this kind/level.
     case noParameters
+    /// No diagnosis on the layer's disease lists.
+    case disease
+    /// Not a designated hospital.
+    case designatedHospital
   }
 }

@@ -11,17 +11,27 @@ public struct Applicability: Sendable, Hashable, Codable {
   public var identities: [String]?
   /// 规范转诊 — applies only when the claim is a referred admission.
   public var requiresReferral: Bool
+  /// 病种 — applies only when a diagnosis is on one of these lists (`nil` = any).
+  public var diseaseLists: [String]?
+  /// 定点救治医院 — applies only at a designated hospital.
+  public var requiresDesignatedHospital: Bool
 
   /// Everything.
-  public static let all = Applicability(claimKinds: nil, places: nil, identities: nil, requiresReferral: false)
+  public static let all = Applicability()
 
   /// Creates a scope.
-  public init(claimKinds: [ClaimKind]? = nil, places: [Place]? = nil, identities: [String]? = nil, requiresReferral: Bool = false) {
+  public init(
+    claimKinds: [ClaimKind]? = nil, places: [Place]? = nil, identities: [String]? = nil, requiresReferral: Bool = false,
+    diseaseLists: [String]? = nil, requiresDesignatedHospital: Bool = false
+  ) {
     self.claimKinds = claimKinds; self.places = places
     self.identities = identities; self.requiresReferral = requiresReferral
+    self.diseaseLists = diseaseLists; self.requiresDesignatedHospital = requiresDesignatedHospital
   }
 
-  private enum CodingKeys: String, CodingKey, CaseIterable { case claimKinds, places, identities, requiresReferral }
+  private enum CodingKeys: String, CodingKey, CaseIterable {
+    case claimKinds, places, identities, requiresReferral, diseaseLists, requiresDesignatedHospital
+  }
 
   /// Decodes a scope, rejecting unknown keys.
   public init(from decoder: any Decoder) throws {
@@ -31,5 +41,7 @@ public struct Applicability: Sendable, Hashable, Codable {
     places = try c.decodeIfPresent([Place].self, forKey: .places)
     identities = try c.decodeIfPresent([String].self, forKey: .identities)
     requiresReferral = try c.decodeIfPresent(Bool.self, forKey: .requiresReferral) ?? false
+    diseaseLists = try c.decodeIfPresent([String].self, forKey: .diseaseLists)
+    requiresDesignatedHospital = try c.decodeIfPresent(Bool.self, forKey: .requiresDesignatedHospital) ?? false
   }
 }

@@ -19,11 +19,17 @@ extension PolicyTable {
       throw SettlementError(.invalidValue, at: "layers", expected: "1 to \(Self.maximumLayers) layers", found: "\(layers.count)")
     }
     try Self.checkUnique(layers.map { [$0.id] }, path: "layers")
+    guard diseaseLists.count <= Self.maximumDiseaseLists else {
+      throw SettlementError(.invalidValue, at: "diseaseLists", expected: "at most \(Self.maximumDiseaseLists) lists", found: "\(diseaseLists.count)")
+    }
+    try Self.checkUnique(diseaseLists.map { [$0.id] }, path: "diseaseLists")
+    let listIDs = Set(diseaseLists.map(\.id))
     let levelIDs = Set(hospitalLevels.map(\.id))
     let identityIDs = Set(identities.map(\.id))
     for (i, layer) in layers.enumerated() {
       let p = "layers[\(i)]"
       try Self.check(layer.appliesTo.identities ?? [], in: identityIDs, what: "identity", path: "\(p).appliesTo.identities")
+      try Self.check(layer.appliesTo.diseaseLists ?? [], in: listIDs, what: "disease list", path: "\(p).appliesTo.diseaseLists")
       switch layer.rule {
       case .basic(let r):
         var seenKinds = Set<ClaimKind>()

@@ -19,6 +19,8 @@ public struct PolicyTable: Sendable, Hashable, Codable {
   public static let maximumLayers = 8
   /// At most this many identity classes per table.
   public static let maximumIdentities = 64
+  /// At most this many disease lists per table.
+  public static let maximumDiseaseLists = 64
 
   /// Region and version identifier, e.g. `jiangsu/yancheng@2024`.
   public var id: String
@@ -36,17 +38,20 @@ public struct PolicyTable: Sendable, Hashable, Codable {
   public var hospitalLevels: [HospitalLevel]
   /// 人员身份 — identity classes in precedence order (most generous first).
   public var identities: [IdentityClass]
+  /// 病种目录 — disease lists layers may be limited to.
+  public var diseaseLists: [DiseaseList]
   /// 保障层 — layers in settlement order.
   public var layers: [Layer]
 
   /// Creates a table; call ``validate()`` (or compile it) before use.
   public init(
     id: String, name: String, validFrom: CivilDate, validTo: CivilDate, rounding: RoundingRule,
-    provenance: Provenance = .unstated, hospitalLevels: [HospitalLevel], identities: [IdentityClass], layers: [Layer]
+    provenance: Provenance = .unstated, hospitalLevels: [HospitalLevel], identities: [IdentityClass],
+    diseaseLists: [DiseaseList] = [], layers: [Layer]
   ) {
     self.id = id; self.name = name; self.validFrom = validFrom; self.validTo = validTo
     self.rounding = rounding; self.provenance = provenance; self.hospitalLevels = hospitalLevels
-    self.identities = identities; self.layers = layers
+    self.identities = identities; self.diseaseLists = diseaseLists; self.layers = layers
   }
 
   /// Decodes and validates a table from JSON.
@@ -65,7 +70,7 @@ public struct PolicyTable: Sendable, Hashable, Codable {
 
   private enum CodingKeys: String, CodingKey, CaseIterable {
     case schemaVersion, id, name, validFrom, validTo, rounding, source, illustrative, note
-    case hospitalLevels, identities, layers
+    case hospitalLevels, identities, diseaseLists, layers
   }
 
   /// Decodes a table, checking `schemaVersion` first and rejecting unknown keys.
@@ -87,6 +92,7 @@ public struct PolicyTable: Sendable, Hashable, Codable {
       note: try c.decodeIfPresent(String.self, forKey: .note))
     hospitalLevels = try c.decode([HospitalLevel].self, forKey: .hospitalLevels)
     identities = try c.decodeIfPresent([IdentityClass].self, forKey: .identities) ?? []
+    diseaseLists = try c.decodeIfPresent([DiseaseList].self, forKey: .diseaseLists) ?? []
     layers = try c.decode([Layer].self, forKey: .layers)
   }
 
@@ -104,6 +110,7 @@ public struct PolicyTable: Sendable, Hashable, Codable {
     try c.encodeIfPresent(provenance.note, forKey: .note)
     try c.encode(hospitalLevels, forKey: .hospitalLevels)
     try c.encode(identities, forKey: .identities)
+    if !diseaseLists.isEmpty { try c.encode(diseaseLists, forKey: .diseaseLists) }
     try c.encode(layers, forKey: .layers)
   }
 }

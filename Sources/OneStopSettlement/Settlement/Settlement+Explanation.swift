@@ -31,7 +31,9 @@ extension SettlementEngine {
         let why: [TraceStep.SkipReason: (String, String)] = [
           .claimKind: ("就医类别不适用", "claim kind not covered"), .place: ("就医地不适用", "place not covered"),
           .identity: ("无适用身份", "no qualifying identity"), .referral: ("需规范转诊", "requires referral"),
-          .noParameters: ("无该类别参数", "no parameters for this claim kind")]
+          .noParameters: ("无该类别参数", "no parameters for this claim kind"),
+          .disease: ("病种不在目录内", "diagnosis not on the disease list"),
+          .designatedHospital: ("非定点救治医院", "not a designated hospital")]
         let r = why[reason] ?? ("", "")
         lines.append("\(name(l)): \(zh ? "不适用（\(r.0)）" : "not applied (\(r.1))")")
       case .group(let l, let g, let identity):
@@ -41,8 +43,9 @@ extension SettlementEngine {
       case .base(let l, let b):
         lines.append("\(name(l)): \(zh ? "本次计算基数" : "base this claim") \(y(b))")
       case .deductible(let l, let standard, let applied, let n):
-        lines.append(zh ? "\(name(l)): 起付线 \(y(standard))（本年第\(n)次住院），实付起付线 \(y(applied))"
-                        : "\(name(l)): deductible \(y(standard)) (admission \(n) this year), applied \(y(applied))")
+        let basic = l < table.layers.count && table.layers[l].kind == .basic
+        lines.append(zh ? "\(name(l)): 起付线 \(y(standard))\(basic ? "（本年第\(n)次住院）" : "")，实付起付线 \(y(applied))"
+                        : "\(name(l)): deductible \(y(standard))\(basic ? " (admission \(n) this year)" : ""), applied \(y(applied))")
       case .rate(let l, let amount, let rate, let result):
         lines.append("\(name(l)): \(y(amount)) × \(rate) = \(y(result))")
       case .segment(let l, let from, let to, let rate):
