@@ -17,10 +17,7 @@
 public struct SettlementEngine: Sendable {
   /// The table this engine was compiled from.
   public let table: PolicyTable
-  let layers: [CompiledLayer]
-  let groups: [CompiledGroup]
-  let identityGroups: [Int]
-  let basicCells: [BasicCell]
+  let compiled: CompiledTable
   let levelCount: Int
   let levelIndex: [String: Int]
   let identityIndex: [String: Int]
@@ -47,14 +44,23 @@ public struct SettlementEngine: Sendable {
     var compiler = Compiler(table: table, identityPosition: identityPosition)
     var layers: [CompiledLayer] = []
     for layer in table.layers { layers.append(compiler.compile(layer)) }
-    self.layers = layers
-    groups = compiler.groups
-    identityGroups = compiler.identityGroups
-    basicCells = compiler.basicCells
+    compiled = CompiledTable(
+      layers: layers, groups: compiler.groups, identityGroups: compiler.identityGroups, basicCells: compiler.basicCells)
   }
 
   /// The number of layers.
-  public var layerCount: Int { layers.count }
+  public var layerCount: Int { compiled.layerCount }
+
+  /// The compiled layers (read-only views of ``compiled``).
+  var layers: UnsafeBufferPointer<CompiledLayer> { UnsafeBufferPointer(start: compiled.layers, count: compiled.layerCount) }
+  /// The compiled parameter groups.
+  var groups: UnsafeBufferPointer<CompiledGroup> { UnsafeBufferPointer(start: compiled.groups, count: compiled.groupCount) }
+  /// Per layer, identity index → group.
+  var identityGroups: UnsafeBufferPointer<Int> {
+    UnsafeBufferPointer(start: compiled.identityGroups, count: compiled.identityGroupCount)
+  }
+  /// The basic-insurance cells.
+  var basicCells: UnsafeBufferPointer<BasicCell> { UnsafeBufferPointer(start: compiled.basicCells, count: compiled.basicCellCount) }
 }
 
 /// Builds the flat arrays of a ``SettlementEngine``.
@@ -144,6 +150,7 @@ private struct Compiler {
       c.targetRatio = r.targetRatio.value.micros
     }
     identityGroups.append(contentsOf: groupOf)
+    c.kindPlaceMask = c.scopeMask
     return c
   }
 

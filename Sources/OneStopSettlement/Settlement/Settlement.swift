@@ -22,13 +22,16 @@ public struct Settlement: Sendable {
   public var patient: Int64
   /// Number of layers (the table's).
   public var layerCount: Int
-  var outcomes: InlineArray<8, LayerOutcome>
+  /// Layer outcomes in table order; slots at or above ``layerCount`` are unused.
+  @usableFromInline var outcomes: InlineArray<8, LayerOutcome>
 
-  init(claim: PreparedClaim, layerCount: Int) {
+  /// A claim's split with no layer applied yet (the engine fills it in).
+  @inlinable
+  init(claim: PreparedClaim) {
     total = claim.total; fullyOwnPay = claim.fullyOwnPay; overLimit = claim.overLimit
     payFirst = claim.payFirst; inPolicy = claim.inPolicy
     basicDeductible = 0; fundTotal = 0; patient = claim.total
-    self.layerCount = layerCount
+    layerCount = 0
     outcomes = InlineArray(repeating: .notApplied(base: 0))
   }
 
