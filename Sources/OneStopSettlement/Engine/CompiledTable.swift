@@ -12,6 +12,8 @@ final class CompiledTable: @unchecked Sendable {
   let identityGroups: UnsafeMutablePointer<Int>
   /// Basic-insurance cells per (group, kind, level, place).
   let basicCells: UnsafeMutablePointer<BasicCell>
+  /// The segments of every group's schedule.
+  let segments: UnsafeMutablePointer<CompiledSegment>
   /// The number of layers, groups, identity-group entries and cells.
   let layerCount: Int, groupCount: Int, identityGroupCount: Int, basicCellCount: Int
 
@@ -25,11 +27,14 @@ final class CompiledTable: @unchecked Sendable {
   /// Layers requiring a referral, or a designated hospital.
   let referralRequired: UInt8, designatedRequired: UInt8
 
-  init(layers: [CompiledLayer], groups: [CompiledGroup], identityGroups: [Int], basicCells: [BasicCell]) {
+  init(
+    layers: [CompiledLayer], groups: [CompiledGroup], identityGroups: [Int], basicCells: [BasicCell], segments: [CompiledSegment]
+  ) {
     self.layers = Self.copy(layers)
     self.groups = Self.copy(groups)
     self.identityGroups = Self.copy(identityGroups)
     self.basicCells = Self.copy(basicCells)
+    self.segments = Self.copy(segments)
     layerCount = layers.count; groupCount = groups.count
     identityGroupCount = identityGroups.count; basicCellCount = basicCells.count
 
@@ -46,7 +51,7 @@ final class CompiledTable: @unchecked Sendable {
   }
 
   deinit {
-    layers.deallocate(); groups.deallocate(); identityGroups.deallocate(); basicCells.deallocate()
+    layers.deallocate(); groups.deallocate(); identityGroups.deallocate(); basicCells.deallocate(); segments.deallocate()
     kindPlaceLayers.deallocate(); identityLayers.deallocate(); diseaseLayers.deallocate()
   }
 

@@ -58,6 +58,8 @@ extension SettlementEngine {
     trace.record(.split(total: claim.total, fullyOwnPay: claim.fullyOwnPay, overLimit: claim.overLimit, payFirst: claim.payFirst, inPolicy: claim.inPolicy))
 
     let table = compiled
+    // At most 8 layers (checked by `PolicyTable.validate()` before compiling),
+    // so per-layer slots are indexed without bounds checks.
     let layerCount = table.layerCount
     s.layerCount = layerCount
     var running = RunningClaim(claim)
@@ -79,7 +81,7 @@ extension SettlementEngine {
         let kind = running.kind
         let hit = claim.identities & L.pointee.groupMask
         let group = hit == 0 ? L.pointee.defaultGroup : table.identityGroups[L.pointee.identityGroupOffset &+ hit.trailingZeroBitCount]
-        let paid = (ytd.layerPaid[li &* 3], ytd.layerPaid[li &* 3 &+ 1], ytd.layerPaid[li &* 3 &+ 2])
+        let paid = (ytd.layerPaid[unchecked: li &* 3], ytd.layerPaid[unchecked: li &* 3 &+ 1], ytd.layerPaid[unchecked: li &* 3 &+ 2])
 
         switch L.pointee.kind {
         case .basic:
@@ -115,18 +117,18 @@ extension SettlementEngine {
           if L.pointee.kind == .majorIllness && !L.pointee.includesBasicDeductible { layerBase = max(0, layerBase &- running.basicDeductible) }
           trace.record(.base(layer: li, base: layerBase))
           let perYear = L.pointee.perYear
-          let before = perYear ? ytd.layerBase[li] : 0
+          let before = perYear ? ytd.layerBase[unchecked: li] : 0
           let (after, o) = before.addingReportingOverflow(layerBase)
           if o { throw overflow(li) }
           let d = G.pointee.schedule.deductible
-          guard let exactBefore = G.pointee.schedule.exact(at: before, deductible: d, segment: { _, _, _ in }),
-            let exactAfter = G.pointee.schedule.exact(at: after, deductible: d, segment: { lo, hi, r in
+          guard let exactBefore = G.pointee.schedule.exact(at: before, in: table.segments, segment: { _, _, _ in }),
+            let exactAfter = G.pointee.schedule.exact(at: after, in: table.segments, segment: { lo, hi, r in
               if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: r))) } })
           else { throw overflow(li) }
           let rounding = L.pointee.rounding
           let sBefore = exactBefore == 0 ? 0 : rounding.divide(exactBefore, by: Rate.scale)
           let sAfter = rounding.divide(exactAfter, by: Rate.scale)
-          let rate = Rate(micros: G.pointee.schedule.rates[0])
+          let rate = Rate(micros: G.pointee.schedule.firstRate)
           if perYear {
             trace.record(.cumulative(layer: li, before: before, after: after, scheduleBefore: sBefore, scheduleAfter: sAfter))
           } else {
@@ -141,7 +143,7 @@ extension SettlementEngine {
             amount: min(raw, room), group: group)
 
         case .outOfPocketCeiling:
-          let after = ytd.layerBase[li] &+ base
+          let after = ytd.layerBase[unchecked: li] &+ base
           var allowed = L.pointee.ceilingAmount
           if L.pointee.ceilingShare >= 0 {
             guard let a = Rate(micros: L.pointee.ceilingShare).apply(to: ytd.inPolicyCost &+ claim.inPolicy, rounding: L.pointee.rounding)
@@ -162,7 +164,7 @@ extension SettlementEngine {
           outcome = LayerOutcome(applied: true, base: base, deductible: 0, rate: ratio, capRoom: .max, amount: amount, group: 0)
         }
       }
-      s.outcomes[li] = outcome
+      s.outcomes[unchecked: li] = outcome
       guard outcome.applied else { continue }
       trace.record(.paid(layer: li, amount: outcome.amount))
       running.pay(outcome.amount)
@@ -180,9 +182,9 @@ extension SettlementEngine {
 
     // Commit the year-to-date counters.
     let kind = claim.kind.index
-    for li in 0..<layerCount where s.outcomes[li].applied {
-      ytd.layerBase[li] &+= s.outcomes[li].base
-      ytd.layerPaid[li &* 3 &+ kind] &+= s.outcomes[li].amount
+    for li in 0..<layerCount where s.outcomes[unchecked: li].applied {
+      ytd.layerBase[unchecked: li] &+= s.outcomes[unchecked: li].base
+      ytd.layerPaid[unchecked: li &* 3 &+ kind] &+= s.outcomes[unchecked: li].amount
     }
     if claim.kind == .inpatient { ytd.admissions &+= 1 }
     ytd.totalCost &+= claim.total

@@ -32,7 +32,9 @@ public struct Settlement: Sendable {
     payFirst = claim.payFirst; inPolicy = claim.inPolicy
     basicDeductible = 0; fundTotal = 0; patient = claim.total
     layerCount = 0
-    outcomes = InlineArray(repeating: .notApplied(base: 0))
+    // All-zero bytes (cheapest to write); the engine sets every slot below
+    // `layerCount`, and `layer(_:)` never reads the others.
+    outcomes = InlineArray(repeating: LayerOutcome(applied: false, base: 0, deductible: 0, rate: Rate(micros: 0), capRoom: 0, amount: 0, group: 0))
   }
 
   /// The outcome of layer `i` (table order).
