@@ -53,6 +53,31 @@ extension FeeLineSplitTests {
     #expect(split.drift == .zero)
   }
 
+  /// Ex.8 settled: (3000 + 4500 + 2000 − 1300) = 8200 × 80 % = 6560 fund;
+  /// individual 1300 + 500 + 1640 = 3440.
+  @Test func workedExample8Settled() throws {
+    let table = try PolicyTable.decode(from: Data("""
+      { "schemaVersion": 1, "id": "ex8", "validFrom": "2020-01-01", "validTo": "2020-12-31", "rounding": "halfUp",
+        "source": "http://hlj.sina.com.cn/news/ljyw/2020-06-05/detail-iirczymk5327055.shtml (worked-examples.md Ex.8)",
+        "hospitalLevels": [{ "id": "1" }],
+        "layers": [{ "kind": "basic", "id": "basic", "fundCode": "310100",
+          "benefits": [{ "claimKinds": ["inpatient"], "deductible": { "1": "1300" }, "ratio": { "1": "0.80" } }] }] }
+      """.utf8))
+    let engine = try SettlementEngine(table: table)
+    let split = try Self.catalogue.split([
+      try Self.line("1", "TREAT", cnt: "1", pric: "2000", amount: "2000"),
+      try Self.line("2", "DRUG-A", cnt: "10", pric: "300", amount: "3000"),
+      try Self.line("3", "DRUG-B", cnt: "20", pric: "250", amount: "5000"),
+    ])
+    let claim = Claim(kind: .inpatient, hospitalLevel: "1", place: .inCounty, dischargeDate: try CivilDate(parsing: "2020-06-01"),
+      amounts: split.amounts)
+    var ytd = YearToDate()
+    let s = try engine.settle(try engine.prepare(claim), yearToDate: &ytd)
+    #expect(s.layer(0).amount == 656_000)
+    #expect(s.patient == 344_000)
+    #expect(s.basicDeductible == 130_000)
+  }
+
   @Test func classAIsWhollyInScope() throws {
     let s = try Self.catalogue.split([try Self.line("1", "DRUG-A", cnt: "3", pric: "33.33", amount: "99.99")])
     // 3 × 33.33 = 99.99, all in scope.
