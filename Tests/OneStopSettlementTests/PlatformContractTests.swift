@@ -144,6 +144,19 @@ extension PlatformContractTests {
     #expect(throwsSettlementError(.malformedJSON) { _ = try ReversalRequest.decode(from: Data("{,}".utf8)) })
   }
 
+  @Test func profileAndCatalogueRoundTrip() throws {
+    let profile = try PlatformProfile.decode(from: PlatformFixtures.data("profile.json"))
+    #expect(try PlatformProfile.decode(from: profile.encoded()) == profile)
+    #expect(profile.catalogue.classes[.classB]?.value == Rate(micros: 100_000))
+    #expect(profile.catalogue.provenance.illustrative && profile.provenance.illustrative)
+    #expect(throwsSettlementError(.unsupportedSchema, at: "schemaVersion") {
+      _ = try Catalogue.decode(from: Data(#"{"schemaVersion": 2, "id": "x", "rounding": "halfUp"}"#.utf8))
+    })
+    #expect(throwsSettlementError(.missingField, at: "default") {
+      _ = try Catalogue.decode(from: Data(#"{"schemaVersion": 1, "id": "x", "rounding": "halfUp", "unknownItems": "useDefault"}"#.utf8))
+    })
+  }
+
   @Test func profileReferencesAreChecked() throws {
     let table = try PolicyTable.decode(from: PlatformFixtures.data("table.json"))
     var profile = try PlatformProfile.decode(from: PlatformFixtures.data("profile.json"))

@@ -74,25 +74,19 @@ public struct Catalogue: Sendable, Hashable, Codable {
   }
 
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case schemaVersion, id, name, source, illustrative, note, rounding, roundingPoint, lineAmountTolerance
+    case rounding, roundingPoint, lineAmountTolerance
     case unknownItems, defaultItem = "default", classes, items
   }
 
   /// Decodes a catalogue, checking `schemaVersion` first, rejecting unknown
   /// keys, and requiring `default` when `unknownItems` is `useDefault`.
   public init(from decoder: any Decoder) throws {
+    let head = try DocumentHead(from: decoder, schemaVersion: Catalogue.schemaVersion)
+    try decoder.rejectUnknownKeys(CodingKeys.names.union(DocumentHead.Keys.names))
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    let version = try c.decode(Int.self, forKey: .schemaVersion)
-    guard version == Catalogue.schemaVersion else {
-      throw SettlementError(.unsupportedSchema, at: decoder.path("schemaVersion"), expected: "\(Catalogue.schemaVersion)", found: "\(version)")
-    }
-    try decoder.rejectUnknownKeys(CodingKeys.names)
-    id = try c.decode(String.self, forKey: .id)
-    name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
-    provenance = Provenance(
-      source: try c.decodeIfPresent(String.self, forKey: .source),
-      illustrative: try c.decodeIfPresent(Bool.self, forKey: .illustrative) ?? false,
-      note: try c.decodeIfPresent(String.self, forKey: .note))
+    id = head.id
+    name = head.name
+    provenance = head.provenance
     rounding = try c.decode(RoundingRule.self, forKey: .rounding)
     roundingPoint = try c.decodeIfPresent(RoundingPoint.self, forKey: .roundingPoint) ?? .perLine
     lineAmountTolerance = try c.decodeIfPresent(Money.self, forKey: .lineAmountTolerance) ?? Money(fen: 0)
@@ -124,13 +118,8 @@ public struct Catalogue: Sendable, Hashable, Codable {
 
   /// Encodes the catalogue in the shape it is decoded from.
   public func encode(to encoder: any Encoder) throws {
+    try DocumentHead(id: id, name: name, provenance: provenance).encode(to: encoder, schemaVersion: Catalogue.schemaVersion)
     var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(Catalogue.schemaVersion, forKey: .schemaVersion)
-    try c.encode(id, forKey: .id)
-    try c.encode(name, forKey: .name)
-    try c.encodeIfPresent(provenance.source, forKey: .source)
-    if provenance.illustrative { try c.encode(true, forKey: .illustrative) }
-    try c.encodeIfPresent(provenance.note, forKey: .note)
     try c.encode(rounding, forKey: .rounding)
     try c.encode(roundingPoint, forKey: .roundingPoint)
     try c.encode(lineAmountTolerance, forKey: .lineAmountTolerance)

@@ -83,24 +83,18 @@ public struct PlatformProfile: Sendable, Hashable, Codable {
   public func encoded() -> Data { JSONOutput.encode(self) }
 
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case schemaVersion, id, name, source, illustrative, note, insutypes, psnTypes, psnIdetTypes, medTypes
+    case insutypes, psnTypes, psnIdetTypes, medTypes
     case dedcHospLvs, fundPaySumamtIncludesAcctPay, cumTypes, unknownCumTypes, catalogue
   }
 
   /// Decodes a profile, checking `schemaVersion` first and rejecting unknown keys.
   public init(from decoder: any Decoder) throws {
+    let head = try DocumentHead(from: decoder, schemaVersion: PlatformProfile.schemaVersion)
+    try decoder.rejectUnknownKeys(CodingKeys.names.union(DocumentHead.Keys.names))
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    let version = try c.decode(Int.self, forKey: .schemaVersion)
-    guard version == PlatformProfile.schemaVersion else {
-      throw SettlementError(.unsupportedSchema, at: decoder.path("schemaVersion"), expected: "\(PlatformProfile.schemaVersion)", found: "\(version)")
-    }
-    try decoder.rejectUnknownKeys(CodingKeys.names)
-    id = try c.decode(String.self, forKey: .id)
-    name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
-    provenance = Provenance(
-      source: try c.decodeIfPresent(String.self, forKey: .source),
-      illustrative: try c.decodeIfPresent(Bool.self, forKey: .illustrative) ?? false,
-      note: try c.decodeIfPresent(String.self, forKey: .note))
+    id = head.id
+    name = head.name
+    provenance = head.provenance
     insutypes = try c.decode([String].self, forKey: .insutypes)
     psnTypes = try c.decode([String: [String]].self, forKey: .psnTypes)
     psnIdetTypes = try c.decodeIfPresent([String: String].self, forKey: .psnIdetTypes) ?? [:]
@@ -114,13 +108,8 @@ public struct PlatformProfile: Sendable, Hashable, Codable {
 
   /// Encodes the profile in the shape it is decoded from.
   public func encode(to encoder: any Encoder) throws {
+    try DocumentHead(id: id, name: name, provenance: provenance).encode(to: encoder, schemaVersion: PlatformProfile.schemaVersion)
     var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(PlatformProfile.schemaVersion, forKey: .schemaVersion)
-    try c.encode(id, forKey: .id)
-    try c.encode(name, forKey: .name)
-    try c.encodeIfPresent(provenance.source, forKey: .source)
-    if provenance.illustrative { try c.encode(true, forKey: .illustrative) }
-    try c.encodeIfPresent(provenance.note, forKey: .note)
     try c.encode(insutypes, forKey: .insutypes)
     try c.encode(psnTypes, forKey: .psnTypes)
     try c.encode(psnIdetTypes, forKey: .psnIdetTypes)
