@@ -107,10 +107,15 @@ import Testing
     let b = try engine.settle(.inpatient(total: 2_000_000), yearToDate: &ytd)
     #expect(b.layer(0).capRoom == 700_000)
     #expect(b.layer(0).amount == 700_000)
-    // General outpatient has no block: basic does not apply.
-    let c = try engine.settle(.inpatient(total: 10_000, kind: .generalOutpatient), yearToDate: &ytd)
-    #expect(c.layer(0).applied == false)
-    #expect(c.patient == 10_000)
+    // General outpatient has no block and the table no other layer: a typed error.
+    let before = ytd
+    do {
+      _ = try engine.settle(.inpatient(total: 10_000, kind: .generalOutpatient), yearToDate: &ytd)
+      Issue.record("no error for a claim no layer covers")
+    } catch {
+      #expect(error.code == .noApplicableLayer)
+    }
+    #expect(ytd == before)
   }
 
   @Test func roundingModesAtTheLayer() throws {
