@@ -11,11 +11,11 @@ import Testing
   static let claimsPerPerson = 8
 
   /// Person `p`'s claims: 1–3 fee lines each, random items and amounts.
-  static func claims(of p: Int) throws -> [[FeeLine]] {
+  static func claims(of p: Int) -> [[FeeLine]] {
     var rng = SplitMix64(seed: UInt64(p) &* 0x9E37_79B9 &+ 1)
     let codes = ["SVC-BED-01", "DRUG-A-01", "DRUG-B-01", "MAT-CAP-01", "DRUG-C-01"]
-    return try (0..<claimsPerPerson).map { _ in
-      try (0..<Int(rng.next() % 3 + 1)).map { i in
+    return (0..<claimsPerPerson).map { _ in
+      (0..<Int(rng.next() % 3 + 1)).map { i in
         let q = Quantity(tenThousandths: Int64(rng.next() % 50 + 1) * Quantity.scale)
         let p = UnitPrice(microYuan: Int64(rng.next() % 300_000 + 1) * 10_000)  // 0.01 … 3000.00
         return FeeLine(serial: "\(i)", itemCode: codes[Int(rng.next() % 5)], quantity: q, unitPrice: p,
@@ -33,7 +33,7 @@ import Testing
       var ytd = YearToDate()
       var request = template
       request.identities = p % 3 == 0 ? [.init(code: "2303")] : []
-      for lines in try claims(of: p) {
+      for lines in claims(of: p) {
         let split = try platform.profile.catalogue.split(lines)
         let prepared = try platform.engine.prepare(try platform.claim(for: request, amounts: split.amounts))
         let s = try platform.engine.settle(prepared, yearToDate: &ytd)

@@ -20,10 +20,7 @@ struct DocumentHead {
     }
     id = try c.decode(String.self, forKey: .id)
     name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
-    provenance = Provenance(
-      source: try c.decodeIfPresent(String.self, forKey: .source),
-      illustrative: try c.decodeIfPresent(Bool.self, forKey: .illustrative) ?? false,
-      note: try c.decodeIfPresent(String.self, forKey: .note))
+    provenance = try Provenance(flattenedFrom: decoder)
   }
 
   /// Encodes the head in the same shape.
@@ -32,8 +29,6 @@ struct DocumentHead {
     try c.encode(schemaVersion, forKey: .schemaVersion)
     try c.encode(id, forKey: .id)
     try c.encode(name, forKey: .name)
-    try c.encodeIfPresent(provenance.source, forKey: .source)
-    if provenance.illustrative { try c.encode(true, forKey: .illustrative) }
-    try c.encodeIfPresent(provenance.note, forKey: .note)
+    try provenance.encodeFlattened(to: encoder)
   }
 }
