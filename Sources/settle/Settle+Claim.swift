@@ -7,6 +7,7 @@ struct ClaimCommand: SettleCommand {
   static let abstract = "Settle one claim (JSON) and print the result"
   static let help = """
     USAGE: settle claim --table TABLE.json [--explain] [--english] [CLAIM.json | -]
+           settle claim --table TABLE.json --format platform --profile PROFILE.json [--presettle] [REQUEST.json | -]
 
     Settles one claim through every layer of the table and prints the result
     in the national platform's vocabulary (setlinfo, setldetail[]).
@@ -16,24 +17,31 @@ struct ClaimCommand: SettleCommand {
       --table FILE   policy table (JSON)
       --explain      print the step-by-step explanation instead of JSON
       --english      explanation with English labels
+      --format F     'engine' (default) or 'platform': read a platform request
+                     (feedetail[], cuminfo[] …) and write setlinfo/setldetail/cuminfo
+      --profile FILE region profile (codes, cum_type_codes, catalogue) for --format platform
+      --presettle    with --format platform: a pre-settlement (2303/2206)
     """
 
   var tablePath: String
   var claimPath: String
   var explain: Bool
   var english: Bool
+  var platform: PlatformFormat?
 
   init(parsing p: inout ArgumentParser) throws {
     guard let t = try p.option("--table") else { throw ValidationError("missing '--table FILE'") }
     tablePath = t
     explain = p.flag("--explain")
     english = p.flag("--english")
+    platform = try PlatformFormat(parsing: &p)
     let rest = p.positionals()
     guard rest.count <= 1 else { throw ValidationError("expected one claim file, got \(rest.count)") }
     claimPath = rest.first ?? "-"
   }
 
   func run() throws {
+    if let platform { return try platform.run(table: tablePath, request: claimPath) }
     let engine = try SettlementEngine(table: PolicyTable.decode(from: Files.read(tablePath)))
     let request = try SettlementRequest.decode(from: Files.read(claimPath))
     let result = try engine.settle(request)
