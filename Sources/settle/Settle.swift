@@ -13,6 +13,10 @@ struct Settle {
   static var subcommands: [any SettleCommand.Type] { [
     ClaimCommand.self,
     ValidateCommand.self,
+    RegionsCommand.self,
+    DemoCommand.self,
+    PremiumCommand.self,
+    FamilyDoctorCommand.self,
   ] }
 
   static func main() {

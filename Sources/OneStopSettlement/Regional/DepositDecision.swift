@@ -34,6 +34,10 @@ public struct DepositDecision: Sendable, Hashable, Codable {
     self.depositRequired = depositRequired; self.reason = reason; self.grant = grant; self.text = text
   }
 
+  /// The region has no 先诊疗后付费 rule: a deposit is required.
+  public static let noRule = DepositDecision(
+    depositRequired: true, reason: .noRule, grant: nil, text: "本地区无先诊疗后付费规定，按规定缴纳住院押金")
+
   private enum CodingKeys: String, CodingKey {
     case depositRequired = "deposit_required", reason = "reason_code", grant, text = "reason"
   }

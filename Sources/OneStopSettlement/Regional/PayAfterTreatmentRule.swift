@@ -119,7 +119,7 @@ extension PayAfterTreatmentRule {
       if best == nil || stage > best?.stage ?? 0 { best = (stage, grant) }
     }
     guard let (stage, grant) = best else {
-      return DepositDecision(depositRequired: true, reason: .noRule, grant: nil, text: "本地区无先诊疗后付费规定，按规定缴纳住院押金")
+      return .noRule
     }
     switch stage {
     case 0:

@@ -68,3 +68,14 @@ public struct RegionalRules: Sendable, Hashable, Codable {
     return rules
   }
 }
+
+extension RegionalRules {
+  /// Whether `claim` needs an admission deposit under this region's
+  /// 先诊疗后付费 rule (`noRule` when the region has none).
+  ///
+  /// - Throws: `.unknownCode` for an identity code `table` does not map.
+  public func depositDecision(for claim: Claim, table: PolicyTable) throws(SettlementError) -> DepositDecision {
+    guard let rule = payAfterTreatment else { return .noRule }
+    return try rule.decision(for: claim, table: table)
+  }
+}
