@@ -7,6 +7,7 @@ struct RegionsCommand: SettleCommand {
   static let abstract = "List regions, table versions and validity ranges"
   static let help = """
     USAGE: settle regions [--tables DIR] [--json]
+           settle regions --show REGION [--date yyyy-MM-dd] [--tables DIR]
 
     Reads every region under PolicyTables/ (each table is merged, validated
     and compiled) and lists, per region: its parent, its own version files
@@ -14,21 +15,52 @@ struct RegionsCommand: SettleCommand {
     which the same version of the region and of each ancestor applies).
     Illustrative tables are marked '示例'.
 
+    With --show, prints the merged table and regional rules the region uses
+    on the date (default: today's period, else the last one) as JSON — what
+    the inheritance and the versions add up to.
+
     OPTIONS:
       --tables DIR   the tables directory (default: ./PolicyTables, or the nearest parent's)
       --json         machine-readable output
+      --show REGION  print one region's merged table and rules
+      --date DATE    the day for --show
     """
 
   var tables: String?
   var json: Bool
+  var show: String?
+  var date: CivilDate?
 
   init(parsing p: inout ArgumentParser) throws {
     tables = try p.option("--tables")
     json = p.flag("--json")
+    show = try p.option("--show")
+    date = try p.option("--date").map { try CivilDate(parsing: $0) }
+  }
+
+  func validate() throws {
+    if date != nil && show == nil { throw ValidationError("'--date' goes with '--show REGION'") }
+  }
+
+  /// The merged table and rules of one period.
+  struct Shown: Encodable {
+    var id: String
+    var files: [String]
+    var table: PolicyTable
+    var regional: RegionalRules
   }
 
   func run() throws {
     let catalog = try CatalogLoader.load(tables)
+    if let show {
+      let region = try catalog.region(show)
+      let policy: RegionalPolicy
+      if let date { policy = try catalog.policy(region: show, on: date) }
+      else if let last = region.periods.last { policy = last }
+      else { throw ValidationError("\(show) has no table") }
+      Files.write(JSONText.encode(Shown(id: policy.id, files: policy.files, table: policy.table, regional: policy.rules)))
+      return
+    }
     if json {
       Files.write(JSONText.encode(catalog.regions.map(Listing.init)))
       return
