@@ -27,10 +27,7 @@ public struct RegionManifest: Sendable, Hashable, Codable {
   /// Decodes a manifest, checking `schemaVersion` and rejecting unknown keys.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    let version = try c.decode(Int.self, forKey: .schemaVersion)
-    guard version == PolicyTable.schemaVersion else {
-      throw SettlementError(.unsupportedSchema, at: "schemaVersion", expected: "\(PolicyTable.schemaVersion)", found: "\(version)")
-    }
+    try c.requireSchemaVersion(.schemaVersion)
     try decoder.rejectUnknownKeys(CodingKeys.names)
     name = try c.decode(String.self, forKey: .name)
     continuous = try c.decodeIfPresent(Bool.self, forKey: .continuous) ?? false

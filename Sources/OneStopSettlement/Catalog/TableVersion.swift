@@ -81,10 +81,7 @@ public struct TableVersion: Sendable, Hashable {
 
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)
-      let schema = try c.decode(Int.self, forKey: .schemaVersion)
-      guard schema == PolicyTable.schemaVersion else {
-        throw SettlementError(.unsupportedSchema, at: "schemaVersion", expected: "\(PolicyTable.schemaVersion)", found: "\(schema)")
-      }
+      try c.requireSchemaVersion(.schemaVersion)
       try decoder.rejectUnknownKeys(CodingKeys.names)
       version = try c.decode(String.self, forKey: .version)
       validFrom = try c.decode(CivilDate.self, forKey: .validFrom)

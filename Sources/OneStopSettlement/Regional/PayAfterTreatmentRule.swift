@@ -53,26 +53,21 @@ public struct PayAfterTreatmentRule: Sendable, Hashable, Codable {
     /// Decodes a grant, rejecting unknown keys.
     public init(from decoder: any Decoder) throws {
       try decoder.rejectUnknownKeys(CodingKeys.names)
+      let entry = try RegionalEntry(decodingFrom: decoder)
       let c = try decoder.container(keyedBy: CodingKeys.self)
-      id = try c.decode(String.self, forKey: .id)
-      name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
-      identities = try c.decode([String].self, forKey: .identities)
+      id = entry.id; name = entry.name; identities = entry.identities; provenance = entry.provenance
       places = try c.decodeIfPresent([Place].self, forKey: .places)
       claimKinds = try c.decodeIfPresent([ClaimKind].self, forKey: .claimKinds)
       requiresReferral = try c.decodeIfPresent(Bool.self, forKey: .requiresReferral) ?? false
-      provenance = try Provenance(decodingFrom: decoder)
     }
 
     /// Encodes a grant.
     public func encode(to encoder: any Encoder) throws {
+      try RegionalEntry(id: id, name: name, identities: identities, provenance: provenance).encodeFields(to: encoder)
       var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(id, forKey: .id)
-      try c.encode(name, forKey: .name)
-      try c.encode(identities, forKey: .identities)
       try c.encodeIfPresent(places, forKey: .places)
       try c.encodeIfPresent(claimKinds, forKey: .claimKinds)
       if requiresReferral { try c.encode(true, forKey: .requiresReferral) }
-      try provenance.encodeFields(to: encoder)
     }
   }
 

@@ -59,10 +59,9 @@ public struct PremiumSubsidyRule: Sendable, Hashable, Codable {
     /// Decodes a class; exactly one of `full`, `amount`, `share`.
     public init(from decoder: any Decoder) throws {
       try decoder.rejectUnknownKeys(CodingKeys.names)
+      let entry = try RegionalEntry(decodingFrom: decoder)
       let c = try decoder.container(keyedBy: CodingKeys.self)
-      id = try c.decode(String.self, forKey: .id)
-      name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
-      identities = try c.decode([String].self, forKey: .identities)
+      id = entry.id; name = entry.name; identities = entry.identities; provenance = entry.provenance
       let full = try c.decodeIfPresent(Bool.self, forKey: .full) ?? false
       let amount = try c.amountIfPresent(.amount)
       let share = try c.rateIfPresent(.share)
@@ -73,21 +72,17 @@ public struct PremiumSubsidyRule: Sendable, Hashable, Codable {
       default:
         throw SettlementError(.invalidValue, at: decoder.path, expected: "exactly one of 'full: true', 'amount' or 'share'")
       }
-      provenance = try Provenance(decodingFrom: decoder)
     }
 
     /// Encodes a class.
     public func encode(to encoder: any Encoder) throws {
+      try RegionalEntry(id: id, name: name, identities: identities, provenance: provenance).encodeFields(to: encoder)
       var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(id, forKey: .id)
-      try c.encode(name, forKey: .name)
-      try c.encode(identities, forKey: .identities)
       switch form {
       case .full: try c.encode(true, forKey: .full)
       case .amount(let a): try c.encode(a, forKey: .amount)
       case .share(let s): try c.encode(s, forKey: .share)
       }
-      try provenance.encodeFields(to: encoder)
     }
   }
 
