@@ -31,7 +31,7 @@ public struct RegionManifest: Sendable, Hashable, Codable {
     try decoder.rejectUnknownKeys(CodingKeys.names)
     name = try c.decode(String.self, forKey: .name)
     continuous = try c.decodeIfPresent(Bool.self, forKey: .continuous) ?? false
-    provenance = try Provenance(decodingFrom: decoder)
+    provenance = try Provenance(flattenedFrom: decoder)
   }
 
   /// Encodes a manifest.
@@ -40,6 +40,6 @@ public struct RegionManifest: Sendable, Hashable, Codable {
     try c.encode(PolicyTable.schemaVersion, forKey: .schemaVersion)
     try c.encode(name, forKey: .name)
     try c.encode(continuous, forKey: .continuous)
-    try provenance.encodeFields(to: encoder)
+    try provenance.encodeFlattened(to: encoder)
   }
 }

@@ -87,7 +87,7 @@ public struct TableVersion: Sendable, Hashable {
       validFrom = try c.decode(CivilDate.self, forKey: .validFrom)
       validTo = try c.decode(CivilDate.self, forKey: .validTo)
       name = try c.decode(String.self, forKey: .name)
-      provenance = try Provenance(decodingFrom: decoder)
+      provenance = try Provenance(flattenedFrom: decoder)
     }
   }
 }

@@ -99,7 +99,7 @@ public struct FamilyDoctorFee: Sendable, Hashable, Codable {
       identities = try c.decode([String].self, forKey: .identities)
       requiresKeyGroup = try c.decodeIfPresent(Bool.self, forKey: .requiresKeyGroup) ?? false
       payerName = try c.decode(String.self, forKey: .payerName)
-      provenance = try Provenance(decodingFrom: decoder)
+      provenance = try Provenance(flattenedFrom: decoder)
     }
 
     /// Encodes a cover.
@@ -109,7 +109,7 @@ public struct FamilyDoctorFee: Sendable, Hashable, Codable {
       try c.encode(identities, forKey: .identities)
       if requiresKeyGroup { try c.encode(true, forKey: .requiresKeyGroup) }
       try c.encode(payerName, forKey: .payerName)
-      try provenance.encodeFields(to: encoder)
+      try provenance.encodeFlattened(to: encoder)
     }
   }
 

@@ -15,7 +15,7 @@ struct RegionalEntry {
     id = try c.decode(String.self, forKey: .id)
     name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
     identities = try c.decode([String].self, forKey: .identities)
-    provenance = try Provenance(decodingFrom: decoder)
+    provenance = try Provenance(flattenedFrom: decoder)
   }
 
   init(id: String, name: String, identities: [String], provenance: Provenance) {
@@ -28,6 +28,6 @@ struct RegionalEntry {
     try c.encode(id, forKey: .id)
     try c.encode(name, forKey: .name)
     try c.encode(identities, forKey: .identities)
-    try provenance.encodeFields(to: encoder)
+    try provenance.encodeFlattened(to: encoder)
   }
 }

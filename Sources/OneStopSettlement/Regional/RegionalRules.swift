@@ -43,7 +43,7 @@ public struct RegionalRules: Sendable, Hashable, Codable {
     if c.contains(.identityCodes) {
       let d = try c.superDecoder(forKey: .identityCodes)
       try d.rejectUnknownKeys(ProvenanceKeys.names)
-      identityCodes = try Provenance(decodingFrom: d)
+      identityCodes = try Provenance(flattenedFrom: d)
     }
     payAfterTreatment = try c.decodeIfPresent(PayAfterTreatmentRule.self, forKey: .payAfterTreatment)
     premiumSubsidy = try c.decodeIfPresent(PremiumSubsidyRule.self, forKey: .premiumSubsidy)
@@ -53,7 +53,7 @@ public struct RegionalRules: Sendable, Hashable, Codable {
   /// Encodes rules in the shape they are decoded from.
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
-    if identityCodes != .unstated { try identityCodes.encodeFields(to: c.superEncoder(forKey: .identityCodes)) }
+    if identityCodes != .unstated { try identityCodes.encodeFlattened(to: c.superEncoder(forKey: .identityCodes)) }
     try c.encodeIfPresent(payAfterTreatment, forKey: .payAfterTreatment)
     try c.encodeIfPresent(premiumSubsidy, forKey: .premiumSubsidy)
     try c.encodeIfPresent(familyDoctor, forKey: .familyDoctor)
