@@ -8,6 +8,7 @@ struct ClaimCommand: SettleCommand {
   static let help = """
     USAGE: settle claim --table TABLE.json [--explain] [--english] [CLAIM.json | -]
            settle claim --region REGION [--date yyyy-MM-dd] [--tables DIR] [--explain] [--english] [CLAIM.json | -]
+           settle claim --table TABLE.json --format platform --profile PROFILE.json [--presettle] [REQUEST.json | -]
 
     Settles one claim through every layer of the table and prints the result
     in the national platform's vocabulary (setlinfo, setldetail[]).
@@ -23,6 +24,10 @@ struct ClaimCommand: SettleCommand {
       --tables DIR     the tables directory (default: ./PolicyTables, or the nearest parent's)
       --explain        print the step-by-step explanation instead of JSON
       --english        explanation with English labels
+      --format F       'engine' (default) or 'platform': read a platform request
+                       (feedetail[], cuminfo[] …) and write setlinfo/setldetail/cuminfo
+      --profile FILE   region profile (codes, cum_type_codes, catalogue) for --format platform
+      --presettle      with --format platform: a pre-settlement (2303/2206)
     """
 
   var tablePath: String?
@@ -32,6 +37,7 @@ struct ClaimCommand: SettleCommand {
   var claimPath: String
   var explain: Bool
   var english: Bool
+  var platform: PlatformFormat?
 
   init(parsing p: inout ArgumentParser) throws {
     tablePath = try p.option("--table")
@@ -40,6 +46,7 @@ struct ClaimCommand: SettleCommand {
     tables = try p.option("--tables")
     explain = p.flag("--explain")
     english = p.flag("--english")
+    platform = try PlatformFormat(parsing: &p)
     let rest = p.positionals()
     guard rest.count <= 1 else { throw ValidationError("expected one claim file, got \(rest.count)") }
     claimPath = rest.first ?? "-"
@@ -48,9 +55,11 @@ struct ClaimCommand: SettleCommand {
   func validate() throws {
     guard (tablePath == nil) != (region == nil) else { throw ValidationError("give exactly one of '--table FILE' or '--region ID'") }
     if tablePath != nil, date != nil || tables != nil { throw ValidationError("'--date' and '--tables' go with '--region'") }
+    if platform != nil, tablePath == nil { throw ValidationError("'--format platform' goes with '--table FILE'") }
   }
 
   func run() throws {
+    if let platform, let tablePath { return try platform.run(table: tablePath, request: claimPath) }
     let request = try SettlementRequest.decode(from: Files.read(claimPath))
     let engine: SettlementEngine
     var deposit: DepositDecision? = nil

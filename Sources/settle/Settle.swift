@@ -13,6 +13,7 @@ struct Settle {
   static var subcommands: [any SettleCommand.Type] { [
     ClaimCommand.self,
     ValidateCommand.self,
+    ReverseCommand.self,
     RegionsCommand.self,
     DemoCommand.self,
     PremiumCommand.self,

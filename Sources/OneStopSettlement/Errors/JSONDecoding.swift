@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// A coding key for any string or index, used to list an object's keys.
 struct AnyKey: CodingKey {
