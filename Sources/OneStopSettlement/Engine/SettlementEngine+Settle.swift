@@ -14,7 +14,8 @@ extension SettlementEngine {
   ///   - yearToDate: the person's accumulators for the claim's year.
   /// - Returns: the split, in fen.
   /// - Throws: ``SettlementError`` for amounts or indices out of range,
-  ///   accumulators from a later year, or arithmetic overflow.
+  ///   accumulators from a later year, no layer applying to the claim
+  ///   (`.noApplicableLayer`), or arithmetic overflow.
   /// - Complexity: O(layers × segments); no allocation.
   @inlinable
   public func settle(_ claim: PreparedClaim, yearToDate: inout YearToDate) throws(SettlementError) -> Settlement {
@@ -171,6 +172,11 @@ extension SettlementEngine {
       if L.pointee.kind == .basic { running.basicDeductible = outcome.deductible }
     }
 
+    if running.funds == 0 {
+      var applied = false
+      for li in 0..<layerCount where s.outcomes[unchecked: li].applied { applied = true }
+      guard applied else { throw noApplicableLayer(claim) }
+    }
     let patient = claim.total &- running.funds
     s.basicDeductible = running.basicDeductible
     s.fundTotal = running.funds
@@ -221,6 +227,13 @@ extension SettlementEngine {
       return SettlementError(.amountOutOfRange, at: "amounts", expected: "amounts between 0 and \(Money(fen: m)) yuan")
     }
     return SettlementError(.inconsistentAmounts, at: "amounts", expected: "fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt == medfee_sumamt")
+  }
+
+  /// No layer of the table covers the claim (off the hot path).
+  @inline(never)
+  private func noApplicableLayer(_ claim: PreparedClaim) -> SettlementError {
+    SettlementError(.noApplicableLayer, at: "claim",
+      expected: "a layer of table \(table.id) covering a \(claim.kind.rawValue) claim at \(claim.place.rawValue)")
   }
 
   /// Accumulators from a later year than the claim's (off the hot path).
