@@ -6,3 +6,10 @@ enum BatchIO {
     throw Unavailable(scenario: "batch-io", reason: "the claims-file CSV/JSONL codec and `settle batch` (issue 7) are not on main yet")
   }
 }
+
+/// A scenario whose library support does not exist yet.
+struct Unavailable: Error {
+  var scenario: String
+  var reason: String
+  var jsonLine: String { "{\"scenario\":\"\(scenario)\",\"status\":\"not available yet\",\"reason\":\"\(reason)\"}" }
+}
