@@ -45,8 +45,9 @@ extension SettlementEngine {
   }
 
   /// The settlement of one claim: the one implementation behind every entry
-  /// point. Writes the outcome into `s` (made by ``Settlement/init(claim:)``);
-  /// commits `ytd` only on success.
+  /// point. Writes the outcome into `s`, which must be fresh from
+  /// ``Settlement/init(claim:)`` (all layer slots zero); commits `ytd` only on
+  /// success.
   @inline(__always)
   func settle<Trace: SettlementTrace>(
     _ claim: PreparedClaim, yearToDate ytd: inout YearToDate, trace: inout Trace, into s: inout Settlement
@@ -71,102 +72,102 @@ extension SettlementEngine {
       let L = table.layers + li  // read field by field: the record is never copied
       let remaining = running.remaining
       let base = L.pointee.includesPayFirst ? remaining &+ running.payFirst : remaining
-      var outcome = LayerOutcome.notApplied(base: base)
-      // Every path below either sets `outcome` or leaves the layer not applied.
-      layer: do {
-        // Scope: one bit test; the reason only for the trace.
-        guard inScope & (1 << UInt8(li)) != 0 else {
-          trace.record(.skipped(layer: li, reason: L.pointee.skipReason(claim)))
-          break layer
+      // Every path below either sets `outcome` or marks the layer not applied
+      // and continues. Scope: one bit test; the reason only for the trace.
+      let outcome: LayerOutcome
+      guard inScope & (1 << UInt8(li)) != 0 else {
+        trace.record(.skipped(layer: li, reason: L.pointee.skipReason(claim)))
+        s.setNotApplied(li, base: base)
+        continue
+      }
+      let kind = running.kind
+      let hit = claim.identities & L.pointee.groupMask
+      let group = hit == 0 ? L.pointee.defaultGroup : table.identityGroups[L.pointee.identityGroupOffset &+ hit.trailingZeroBitCount]
+      let paid = (ytd.layerPaid[unchecked: li &* 3], ytd.layerPaid[unchecked: li &* 3 &+ 1], ytd.layerPaid[unchecked: li &* 3 &+ 2])
+
+      switch L.pointee.kind {
+      case .basic:
+        let cell = table.basicCells + (L.pointee.basicCellOffset &+ ((group &* 3 &+ kind) &* levelCount &+ claim.level) &* 4 &+ claim.place.index)
+        guard cell.pointee.applicable else {
+          trace.record(.skipped(layer: li, reason: .noParameters))
+          s.setNotApplied(li, base: base)
+          continue
         }
-        let kind = running.kind
-        let hit = claim.identities & L.pointee.groupMask
-        let group = hit == 0 ? L.pointee.defaultGroup : table.identityGroups[L.pointee.identityGroupOffset &+ hit.trailingZeroBitCount]
-        let paid = (ytd.layerPaid[unchecked: li &* 3], ytd.layerPaid[unchecked: li &* 3 &+ 1], ytd.layerPaid[unchecked: li &* 3 &+ 2])
+        trace.record(.group(layer: li, group: group, identity: group == 0 ? -1 : hit.trailingZeroBitCount))
+        let admission = running.admission
+        var standard = admission >= cell.pointee.repeatFrom ? cell.pointee.repeatDeductible : cell.pointee.deductible
+        if cell.pointee.yearlyDeductibleCap >= 0 {
+          let left = cell.pointee.yearlyDeductibleCap &- ytd.basicDeductiblePaid
+          standard = min(standard, max(left, 0))
+        }
+        let applied = min(remaining, standard)
+        trace.record(.deductible(layer: li, standard: standard, applied: applied, admission: admission))
+        let ratio = Rate(micros: claim.referred || claim.place == .inCounty ? cell.pointee.ratioReferred : cell.pointee.ratioUnreferred)
+        guard let raw = ratio.apply(to: remaining &- applied, rounding: L.pointee.rounding) else { throw overflow(li) }
+        trace.record(.rate(layer: li, amount: remaining &- applied, rate: ratio, result: raw))
+        let room = L.pointee.caps.room(kind: kind, paid: paid)
+        if raw > room { trace.record(.capped(layer: li, room: room, before: raw)) }
+        outcome = LayerOutcome(applied: true, base: remaining, deductible: applied, rate: ratio, capRoom: room, amount: min(raw, room), group: group)
 
-        switch L.pointee.kind {
-        case .basic:
-          let cell = table.basicCells + (L.pointee.basicCellOffset &+ ((group &* 3 &+ kind) &* levelCount &+ claim.level) &* 4 &+ claim.place.index)
-          guard cell.pointee.applicable else {
-            trace.record(.skipped(layer: li, reason: .noParameters))
-            break layer
-          }
-          trace.record(.group(layer: li, group: group, identity: group == 0 ? -1 : hit.trailingZeroBitCount))
-          let admission = running.admission
-          var standard = admission >= cell.pointee.repeatFrom ? cell.pointee.repeatDeductible : cell.pointee.deductible
-          if cell.pointee.yearlyDeductibleCap >= 0 {
-            let left = cell.pointee.yearlyDeductibleCap &- ytd.basicDeductiblePaid
-            standard = min(standard, max(left, 0))
-          }
-          let applied = min(remaining, standard)
-          trace.record(.deductible(layer: li, standard: standard, applied: applied, admission: admission))
-          let ratio = Rate(micros: claim.referred || claim.place == .inCounty ? cell.pointee.ratioReferred : cell.pointee.ratioUnreferred)
-          guard let raw = ratio.apply(to: remaining &- applied, rounding: L.pointee.rounding) else { throw overflow(li) }
-          trace.record(.rate(layer: li, amount: remaining &- applied, rate: ratio, result: raw))
-          let room = L.pointee.caps.room(kind: kind, paid: paid)
-          if raw > room { trace.record(.capped(layer: li, room: room, before: raw)) }
-          outcome = LayerOutcome(applied: true, base: remaining, deductible: applied, rate: ratio, capRoom: room, amount: min(raw, room), group: group)
+      case .majorIllness, .assistance, .tilt:
+        guard group >= 0 else {
+          trace.record(.skipped(layer: li, reason: .identity))
+          s.setNotApplied(li, base: base)
+          continue
+        }
+        let G = table.groups + (L.pointee.groupOffset &+ group)
+        trace.record(.group(layer: li, group: group, identity: hit == 0 ? -1 : hit.trailingZeroBitCount))
+        var layerBase = base
+        if L.pointee.kind == .majorIllness && !L.pointee.includesBasicDeductible { layerBase = max(0, layerBase &- running.basicDeductible) }
+        trace.record(.base(layer: li, base: layerBase))
+        let perYear = L.pointee.perYear
+        let before = perYear ? ytd.layerBase[unchecked: li] : 0
+        let (after, o) = before.addingReportingOverflow(layerBase)
+        if o { throw overflow(li) }
+        let d = G.pointee.schedule.deductible
+        guard let exactBefore = G.pointee.schedule.exact(at: before, in: table.segments, segment: { _, _, _ in }),
+          let exactAfter = G.pointee.schedule.exact(at: after, in: table.segments, segment: { lo, hi, r in
+            if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: r))) } })
+        else { throw overflow(li) }
+        let rounding = L.pointee.rounding
+        let sBefore = exactBefore == 0 ? 0 : rounding.divide(exactBefore, by: Rate.scale)
+        let sAfter = rounding.divide(exactAfter, by: Rate.scale)
+        let rate = Rate(micros: G.pointee.schedule.firstRate)
+        if perYear {
+          trace.record(.cumulative(layer: li, before: before, after: after, scheduleBefore: sBefore, scheduleAfter: sAfter))
+        } else {
+          trace.record(.deductible(layer: li, standard: d, applied: min(d, layerBase), admission: running.admission))
+          trace.record(.rate(layer: li, amount: max(layerBase &- d, 0), rate: rate, result: sAfter))
+        }
+        let raw = min(max(sAfter &- sBefore, 0), layerBase)
+        let room = G.pointee.caps.room(kind: kind, paid: paid)
+        if raw > room { trace.record(.capped(layer: li, room: room, before: raw)) }
+        outcome = LayerOutcome(
+          applied: true, base: layerBase, deductible: min(max(d &- before, 0), layerBase), rate: rate, capRoom: room,
+          amount: min(raw, room), group: group)
 
-        case .majorIllness, .assistance, .tilt:
-          guard group >= 0 else {
-            trace.record(.skipped(layer: li, reason: .identity))
-            break layer
-          }
-          let G = table.groups + (L.pointee.groupOffset &+ group)
-          trace.record(.group(layer: li, group: group, identity: hit == 0 ? -1 : hit.trailingZeroBitCount))
-          var layerBase = base
-          if L.pointee.kind == .majorIllness && !L.pointee.includesBasicDeductible { layerBase = max(0, layerBase &- running.basicDeductible) }
-          trace.record(.base(layer: li, base: layerBase))
-          let perYear = L.pointee.perYear
-          let before = perYear ? ytd.layerBase[unchecked: li] : 0
-          let (after, o) = before.addingReportingOverflow(layerBase)
-          if o { throw overflow(li) }
-          let d = G.pointee.schedule.deductible
-          guard let exactBefore = G.pointee.schedule.exact(at: before, in: table.segments, segment: { _, _, _ in }),
-            let exactAfter = G.pointee.schedule.exact(at: after, in: table.segments, segment: { lo, hi, r in
-              if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: r))) } })
+      case .outOfPocketCeiling:
+        let after = ytd.layerBase[unchecked: li] &+ base
+        var allowed = L.pointee.ceilingAmount
+        if L.pointee.ceilingShare >= 0 {
+          guard let a = Rate(micros: L.pointee.ceilingShare).apply(to: ytd.inPolicyCost &+ claim.inPolicy, rounding: L.pointee.rounding)
           else { throw overflow(li) }
-          let rounding = L.pointee.rounding
-          let sBefore = exactBefore == 0 ? 0 : rounding.divide(exactBefore, by: Rate.scale)
-          let sAfter = rounding.divide(exactAfter, by: Rate.scale)
-          let rate = Rate(micros: G.pointee.schedule.firstRate)
-          if perYear {
-            trace.record(.cumulative(layer: li, before: before, after: after, scheduleBefore: sBefore, scheduleAfter: sAfter))
-          } else {
-            trace.record(.deductible(layer: li, standard: d, applied: min(d, layerBase), admission: running.admission))
-            trace.record(.rate(layer: li, amount: max(layerBase &- d, 0), rate: rate, result: sAfter))
-          }
-          let raw = min(max(sAfter &- sBefore, 0), layerBase)
-          let room = G.pointee.caps.room(kind: kind, paid: paid)
-          if raw > room { trace.record(.capped(layer: li, room: room, before: raw)) }
-          outcome = LayerOutcome(
-            applied: true, base: layerBase, deductible: min(max(d &- before, 0), layerBase), rate: rate, capRoom: room,
-            amount: min(raw, room), group: group)
-
-        case .outOfPocketCeiling:
-          let after = ytd.layerBase[unchecked: li] &+ base
-          var allowed = L.pointee.ceilingAmount
-          if L.pointee.ceilingShare >= 0 {
-            guard let a = Rate(micros: L.pointee.ceilingShare).apply(to: ytd.inPolicyCost &+ claim.inPolicy, rounding: L.pointee.rounding)
-            else { throw overflow(li) }
-            allowed = a
-          }
-          let paidBefore = paid.0 &+ paid.1 &+ paid.2
-          trace.record(.ceiling(layer: li, selfPayAfter: after, allowed: allowed, paidBefore: paidBefore))
-          let amount = min(max(after &- allowed &- paidBefore, 0), base)
-          outcome = LayerOutcome(applied: true, base: base, deductible: 0, rate: Rate(micros: 1_000_000), capRoom: .max, amount: amount, group: 0)
-
-        case .topUp:
-          let measure = L.pointee.includesPayFirst ? claim.inPolicy &+ claim.payFirst : claim.inPolicy
-          let ratio = Rate(micros: L.pointee.targetRatio)
-          guard let target = ratio.apply(to: measure, rounding: L.pointee.rounding) else { throw overflow(li) }
-          trace.record(.target(layer: li, target: target, fundsBefore: running.funds))
-          let amount = min(max(target &- running.funds, 0), base)
-          outcome = LayerOutcome(applied: true, base: base, deductible: 0, rate: ratio, capRoom: .max, amount: amount, group: 0)
+          allowed = a
         }
+        let paidBefore = paid.0 &+ paid.1 &+ paid.2
+        trace.record(.ceiling(layer: li, selfPayAfter: after, allowed: allowed, paidBefore: paidBefore))
+        let amount = min(max(after &- allowed &- paidBefore, 0), base)
+        outcome = LayerOutcome(applied: true, base: base, deductible: 0, rate: Rate(micros: 1_000_000), capRoom: .max, amount: amount, group: 0)
+
+      case .topUp:
+        let measure = L.pointee.includesPayFirst ? claim.inPolicy &+ claim.payFirst : claim.inPolicy
+        let ratio = Rate(micros: L.pointee.targetRatio)
+        guard let target = ratio.apply(to: measure, rounding: L.pointee.rounding) else { throw overflow(li) }
+        trace.record(.target(layer: li, target: target, fundsBefore: running.funds))
+        let amount = min(max(target &- running.funds, 0), base)
+        outcome = LayerOutcome(applied: true, base: base, deductible: 0, rate: ratio, capRoom: .max, amount: amount, group: 0)
       }
       s.outcomes[unchecked: li] = outcome
-      guard outcome.applied else { continue }
       trace.record(.paid(layer: li, amount: outcome.amount))
       running.pay(outcome.amount)
       if L.pointee.kind == .basic { running.basicDeductible = outcome.deductible }

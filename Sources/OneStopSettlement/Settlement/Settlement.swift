@@ -37,6 +37,15 @@ public struct Settlement: Sendable {
     outcomes = InlineArray(repeating: LayerOutcome(applied: false, base: 0, deductible: 0, rate: Rate(micros: 0), capRoom: 0, amount: 0, group: 0))
   }
 
+  /// Marks layer `i` not applied for a claim with base `base`: in a fresh
+  /// (all-zero) slot only the fields `LayerOutcome.notApplied` sets non-zero.
+  @inline(__always)
+  mutating func setNotApplied(_ i: Int, base: Int64) {
+    outcomes[unchecked: i].base = base
+    outcomes[unchecked: i].capRoom = .max
+    outcomes[unchecked: i].group = -1
+  }
+
   /// The outcome of layer `i` (table order).
   public func layer(_ i: Int) -> LayerOutcome { i >= 0 && i < layerCount ? outcomes[i] : .notApplied(base: 0) }
 
