@@ -9,8 +9,8 @@ enum Aggregated {
   /// so the figure is the engine's, not the memory bus's).
   static let poolSize = 1 << 14
 
-  static func pool() -> [PreparedClaim] {
-    var g = ClaimGenerator(seed: Scenario.seed)
+  static func pool(_ w: Workload) -> [PreparedClaim] {
+    var g = w.generator(seed: Scenario.seed)
     return g.claims(poolSize).map(\.prepared)
   }
 
@@ -30,17 +30,19 @@ enum Aggregated {
   }
 
   static func run(claims: Int, options: Options) throws -> Measurement {
-    let engine = try BenchmarkTable.engine()
-    let claimsPool = pool()
+    let w = try Workload(options)
+    let engine = w.engine
+    let claimsPool = pool(w)
     let t = try claimsPool.withUnsafeBufferPointer { p in try timed { try settle(p, 0..<claims, engine: engine) } }
     blackHole(t.result)
     return Measurement(scenario: "aggregated", claims: claims, seconds: t.seconds, threads: 1, checksum: t.result,
-      note: "best of \(t.all.count); \(engine.layerCount) layers, \(poolSize) distinct claims")
+      note: "best of \(t.all.count); \(w.label), \(engine.layerCount) layers, \(poolSize) distinct claims")
   }
 
-  static func compare(claims: Int) throws -> Int {
-    let engine = try BenchmarkTable.engine()
-    let claimsPool = pool()
+  static func compare(claims: Int, options: Options) throws -> Int {
+    let w = try Workload(options)
+    let engine = w.engine
+    let claimsPool = pool(w)
     for i in 0..<min(claims, claimsPool.count) {
       var fast = YearToDate(), traced = YearToDate()
       try TraceComparison.check(claimsPool[i], engine: engine, fast: &fast, traced: &traced, label: "aggregated claim \(i)")

@@ -12,9 +12,10 @@ enum FeeLines {
   static let poolSize = 512
 
   static func run(claims: Int, options: Options) throws -> Measurement {
-    let engine = try BenchmarkTable.engine()
+    let w = try Workload(options)
+    let engine = w.engine
     var lines = FeeLineGenerator(seed: Scenario.seed &+ 3)
-    var people = ClaimGenerator(seed: Scenario.seed &+ 4)
+    var people = w.generator(seed: Scenario.seed &+ 4)
     let visits = (0..<poolSize).map { _ in lines.visit(lines: linesPerClaim) }
     let claimsPool = people.claims(poolSize).map(\.prepared)
     let catalogue = lines.catalogue
@@ -34,6 +35,6 @@ enum FeeLines {
     blackHole(t.result)
     return Measurement(scenario: "fee-lines", claims: claims, seconds: t.seconds, threads: 1, checksum: t.result,
       extra: [("lines_per_claim", "\(linesPerClaim)"), ("lines_per_s", format(Double(claims * linesPerClaim) / t.seconds, 0))],
-      note: "best of \(t.all.count); \(linesPerClaim) lines/claim, \(FeeLineGenerator.itemCount)-item catalogue")
+      note: "best of \(t.all.count); \(w.label), \(linesPerClaim) lines/claim, \(FeeLineGenerator.itemCount)-item catalogue")
   }
 }

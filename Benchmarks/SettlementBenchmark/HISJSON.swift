@@ -17,11 +17,17 @@ enum HISJSON {
   }
 
   static func run(claims requests: Int, options: Options) throws -> Measurement {
-    let engine = try BenchmarkTable.engine()
-    var g = ClaimGenerator(seed: Scenario.seed &+ 2)
-    let synthetic = g.claims(poolSize)
+    let w = try Workload(options)
+    let engine = w.engine
+    var g = w.generator(seed: Scenario.seed &+ 2)
+    var synthetic = g.claims(poolSize)
+    if let d = w.date {  // a region's table may not cover the whole year
+      for i in synthetic.indices { synthetic[i].month = d.month; synthetic[i].day = d.day }
+    }
     let encoder = JSONEncoder()
-    let bodies = try synthetic.enumerated().map { i, c in try encoder.encode(SettlementRequest(claim: try c.claim(id: "HIS\(i)"))) }
+    let bodies = try synthetic.enumerated().map { i, c in
+      try encoder.encode(SettlementRequest(claim: try c.claim(id: "HIS\(i)", table: engine.table)))
+    }
 
     // Warm up, then time every call.
     for body in bodies { _ = try engine.settleJSON(body) }
@@ -56,7 +62,7 @@ enum HISJSON {
     return Measurement(scenario: "his-json", claims: requests, seconds: total, threads: 1, checksum: checksum,
       extra: [("requests_per_s", format(Double(requests) / total, 0)), ("p50_us", format(p50, 2)), ("p99_us", format(p99, 2)),
               ("p999_us", format(p999, 2)), ("max_us", format(Double(latencies.last ?? 0) / 1000, 2)), ("request_bytes_mean", format(mean, 0))],
-      note: "requests; p50 \(format(p50, 1)) µs, p99 \(format(p99, 1)) µs, p99.9 \(format(p999, 1)) µs; \(format(mean, 0)) B/request")
+      note: "\(w.label); p50 \(format(p50, 1)) µs, p99 \(format(p99, 1)) µs, p99.9 \(format(p999, 1)) µs; \(format(mean, 0)) B/request")
   }
 
   static func nanoseconds(_ d: Duration) -> Int64 {

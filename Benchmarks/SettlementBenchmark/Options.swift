@@ -10,11 +10,19 @@ struct Options: Sendable {
   var threads = ProcessInfo.processInfo.activeProcessorCount
   /// Settle with and without the trace and compare instead of timing.
   var compare = false
+  /// A shipped seed region to settle against instead of the benchmark table.
+  var region: String?
+  /// The region table's date (`YYYY-MM-DD`).
+  var date: String?
+  /// Where the shipped tables are.
+  var tables = "PolicyTables"
 
   static let usage = """
     usage: SettlementBenchmark [--claims N] [--scenario NAME] [--threads K] [--compare]
+                               [--region ID [--date YYYY-MM-DD] [--tables DIR]]
       scenarios: \(Scenario.all.map(\.name).joined(separator: ", ")) (default: all)
       --compare  settle the scenario's claims with StepTrace and NoTrace and check every amount is identical
+      --region   settle against a shipped seed-region table (e.g. hubei) instead of the built-in benchmark table
     """
 
   /// Parses `arguments` (without the program name).
@@ -38,6 +46,9 @@ struct Options: Sendable {
         guard Scenario.all.contains(where: { $0.name == name }) else { throw UsageError("unknown scenario '\(name)'") }
         scenario = name
       case "--compare": compare = true
+      case "--region": region = try value(arg)
+      case "--date": date = try value(arg)
+      case "--tables": tables = try value(arg)
       case "--help", "-h": throw UsageError(nil)
       default: throw UsageError("unexpected argument '\(arg)'")
       }

@@ -26,8 +26,9 @@ enum Parallel {
   }
 
   static func run(claims: Int, options: Options) throws -> Measurement {
-    let engine = try BenchmarkTable.engine()
-    let pool = Aggregated.pool()
+    let w = try Workload(options)
+    let engine = w.engine
+    let pool = Aggregated.pool(w)
     let one = try timed { try settle(pool, claims: claims, threads: 1, engine: engine) }
     let many = try timed { try settle(pool, claims: claims, threads: options.threads, engine: engine) }
     guard one.result == many.result else {
@@ -36,6 +37,6 @@ enum Parallel {
     let speedUp = one.seconds / many.seconds
     return Measurement(scenario: "parallel", claims: claims, seconds: many.seconds, threads: options.threads, checksum: many.result,
       extra: [("speedup", format(speedUp, 3)), ("single_thread_claims_per_s", format(Double(claims) / one.seconds, 0))],
-      note: "speed-up \(format(speedUp, 2))× over 1 thread (\(grouped(Int(Double(claims) / one.seconds))) claims/s); best of \(many.all.count)")
+      note: "speed-up \(format(speedUp, 2))× over 1 thread (\(grouped(Int(Double(claims) / one.seconds))) claims/s); best of \(many.all.count); \(w.label)")
   }
 }

@@ -10,7 +10,7 @@ struct Scenario: Sendable {
   var run: @Sendable (_ claims: Int, _ options: Options) throws -> Measurement
   /// Settles the scenario's claims with and without the trace; returns how
   /// many settlements were compared (throws on the first difference).
-  var compare: (@Sendable (_ claims: Int) throws -> Int)?
+  var compare: (@Sendable (_ claims: Int, _ options: Options) throws -> Int)?
 
   /// Every scenario, in the order they run.
   static let all: [Scenario] = [

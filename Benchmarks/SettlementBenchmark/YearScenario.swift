@@ -10,8 +10,8 @@ enum YearScenario {
 
   /// The claims, person after person, and where each person starts (with
   /// the end index appended).
-  static func population() -> (claims: [PreparedClaim], starts: [Int]) {
-    var g = ClaimGenerator(seed: Scenario.seed &+ 1)
+  static func population(_ w: Workload) -> (claims: [PreparedClaim], starts: [Int]) {
+    var g = w.generator(seed: Scenario.seed &+ 1)
     let year = g.year(persons: persons)
     return (year.claims.map(\.prepared), year.personStarts + [year.claims.count])
   }
@@ -36,19 +36,21 @@ enum YearScenario {
   }
 
   static func run(claims: Int, options: Options) throws -> Measurement {
-    let engine = try BenchmarkTable.engine()
-    let (pool, starts) = population()
+    let w = try Workload(options)
+    let engine = w.engine
+    let (pool, starts) = population(w)
     let t = try pool.withUnsafeBufferPointer { c in
       try starts.withUnsafeBufferPointer { s in try timed { try settle(c, starts: s, count: claims, engine: engine) } }
     }
     blackHole(t.result)
     return Measurement(scenario: "year", claims: t.result.0, seconds: t.seconds, threads: 1, checksum: t.result.1,
-      note: "best of \(t.all.count); \(persons) persons, \(pool.count) admissions, accumulators carried")
+      note: "best of \(t.all.count); \(w.label), \(persons) persons, \(pool.count) admissions, accumulators carried")
   }
 
-  static func compare(claims: Int) throws -> Int {
-    let engine = try BenchmarkTable.engine()
-    let (pool, starts) = population()
+  static func compare(claims: Int, options: Options) throws -> Int {
+    let w = try Workload(options)
+    let engine = w.engine
+    let (pool, starts) = population(w)
     var compared = 0
     for p in 0..<(starts.count - 1) where compared < claims {
       var fast = YearToDate(), traced = YearToDate()

@@ -24,7 +24,7 @@ if options.compare {
       continue
     }
     do {
-      let n = try compare(options.claims ?? 100_000)
+      let n = try compare(options.claims ?? 100_000, options)
       note("compare: \(s.name): \(n) settlements identical to the fen with StepTrace and NoTrace")
     } catch {
       note("compare: \(s.name): FAILED: \(error)")

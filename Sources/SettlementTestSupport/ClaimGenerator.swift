@@ -1,6 +1,7 @@
 public import OneStopSettlement
 
-/// 合成数据 — a seeded generator of realistic claims for ``BenchmarkTable``.
+/// 合成数据 — a seeded generator of realistic claims for a table's shape
+/// (its number of hospital levels and identities; by default ``BenchmarkTable``).
 ///
 /// The same seed yields the same claims on every run and platform
 /// (``SplitMix64`` and integer arithmetic only). The mix is illustrative:
@@ -14,9 +15,29 @@ public import OneStopSettlement
 public struct ClaimGenerator: Sendable {
   /// The random source.
   public var rng: SplitMix64
+  /// Number of hospital levels (claims use levels `0..<levels`).
+  public let levels: Int
+  /// Number of identities (persons hold bits `0..<identities`).
+  public let identities: Int
+  /// Discharge year.
+  public let year: Int
 
-  /// Creates a generator.
-  public init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+  /// Creates a generator for ``BenchmarkTable``.
+  public init(seed: UInt64) {
+    self.init(seed: seed, levels: BenchmarkTable.levels.count, identities: BenchmarkTable.identities.count, year: BenchmarkTable.year)
+  }
+
+  /// Creates a generator for a table with `levels` hospital levels and
+  /// `identities` identities, claims discharged in `year`.
+  public init(seed: UInt64, levels: Int, identities: Int, year: Int) {
+    rng = SplitMix64(seed: seed)
+    self.levels = max(levels, 1); self.identities = min(max(identities, 0), 64); self.year = year
+  }
+
+  /// Creates a generator for `table`, claims discharged in `year`.
+  public init(seed: UInt64, table: PolicyTable, year: Int) {
+    self.init(seed: seed, levels: table.hospitalLevels.count, identities: table.identities.count, year: year)
+  }
 
   /// `count` independent claims, each of a different person.
   public mutating func claims(_ count: Int) -> [SyntheticClaim] {
@@ -40,11 +61,13 @@ public struct ClaimGenerator: Sendable {
     return out
   }
 
-  /// The identity mask of a new person: about 88 % hold none.
+  /// The identity mask of a new person: 88 % hold none, 11.5 % one
+  /// identity (each equally likely), 0.5 % two (the 2nd and 4th, e.g. 低保 + 监测).
   public mutating func personIdentities() -> UInt64 {
-    // none, 特困, 低保, 返贫致贫, 监测, 低保边缘, 因病致贫, 低保 + 监测
-    let masks: [UInt64] = [0, 0b1, 0b10, 0b100, 0b1000, 0b1_0000, 0b10_0000, 0b1010]
-    return pick(masks, weights: [880, 10, 40, 20, 15, 20, 10, 5])
+    let roll = uniform(1_000)
+    if identities == 0 || roll < 880 { return 0 }
+    if roll < 995 || identities < 4 { return 1 << UInt64(uniform(identities)) }
+    return 0b1010
   }
 
   /// One claim of `kind` for a person holding `identities`.
@@ -53,14 +76,14 @@ public struct ClaimGenerator: Sendable {
     let total: Int64
     switch kind {
     case .inpatient:
-      level = pick([0, 1, 2], weights: [25, 45, 30])
+      level = self.level(weights: [25, 45, 30])
       // yuan bands: 1k–5k, 5k–15k, 15k–40k, 40k–100k, 100k–300k
       total = amount(bands: [100_000, 500_000, 1_500_000, 4_000_000, 10_000_000, 30_000_000], weights: [30, 35, 20, 10, 5])
     case .outpatientChronic:
-      level = pick([0, 1, 2], weights: [50, 30, 20])
+      level = self.level(weights: [50, 30, 20])
       total = amount(bands: [20_000, 200_000, 1_000_000, 5_000_000], weights: [60, 30, 10])
     case .generalOutpatient:
-      level = pick([0, 1, 2], weights: [60, 25, 15])
+      level = self.level(weights: [60, 25, 15])
       total = amount(bands: [2_000, 20_000, 100_000, 300_000], weights: [60, 35, 5])
     }
     let place = pick([Place.inCounty, .inCity, .inProvince, .outOfProvince], weights: [75, 12, 9, 4])
@@ -71,9 +94,16 @@ public struct ClaimGenerator: Sendable {
     let payFirst = total * Int64(uniform(81)) / 1000
     return SyntheticClaim(
       kind: kind, level: level, place: place, referred: referred, identities: identities,
-      month: 1 + uniform(12), day: 1 + uniform(28),
+      year: year, month: 1 + uniform(12), day: 1 + uniform(28),
       total: total, fullyOwnPay: fullyOwnPay, overLimit: overLimit, payFirst: payFirst,
       inPolicy: total - fullyOwnPay - overLimit - payFirst)
+  }
+
+  /// A hospital level: the first three levels with `weights` (一级, 二级, 三级
+  /// in the usual order), any further levels as rare as the last.
+  mutating func level(weights: [Int]) -> Int {
+    let w = (0..<levels).map { $0 < weights.count ? weights[$0] : weights[weights.count - 1] / 4 + 1 }
+    return pick(Array(0..<levels), weights: w)
   }
 
   /// A uniform integer in `0..<n`.

@@ -56,7 +56,26 @@ import Testing
     let engine = try BenchmarkTable.engine()
     var g = ClaimGenerator(seed: 3)
     for (i, c) in g.claims(500).enumerated() {
-      #expect(try engine.prepare(try c.claim(id: "c\(i)")) == c.prepared)
+      #expect(try engine.prepare(try c.claim(id: "c\(i)", table: engine.table)) == c.prepared)
+    }
+  }
+
+  @Test func otherTableShapes() throws {
+    var g = ClaimGenerator(seed: 8, levels: 5, identities: 2, year: 2023)
+    let claims = g.claims(3_000)
+    #expect(Set(claims.map(\.level)) == [0, 1, 2, 3, 4])
+    #expect(Set(claims.map(\.identities)) == [0, 0b1, 0b10])
+    #expect(claims.allSatisfy { $0.year == 2023 && $0.prepared.year == 2023 })
+    var none = ClaimGenerator(seed: 8, levels: 1, identities: 0, year: 2023)
+    #expect(none.claims(500).allSatisfy { $0.identities == 0 && $0.level == 0 })
+  }
+
+  @Test func shippedSeedTableClaimsPrepareToTheSameClaim() throws {
+    let catalog = try ShippedTables.catalog.get()
+    let engine = try SettlementEngine(table: try catalog.table(region: "hubei", on: try CivilDate(parsing: "2024-07-01")))
+    var g = ClaimGenerator(seed: 4, table: engine.table, year: 2024)
+    for (i, c) in g.claims(300).enumerated() {
+      #expect(try engine.prepare(try c.claim(id: "h\(i)", table: engine.table)) == c.prepared)
     }
   }
 
