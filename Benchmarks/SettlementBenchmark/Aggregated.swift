@@ -29,8 +29,7 @@ enum Aggregated {
     return checksum
   }
 
-  static func run(claims: Int, options: Options) throws -> Measurement {
-    let w = try Workload(options)
+  static func run(claims: Int, options: Options, workload w: Workload) throws -> Measurement {
     let engine = w.engine
     let claimsPool = pool(w)
     let t = try claimsPool.withUnsafeBufferPointer { p in try timed { try settle(p, 0..<claims, engine: engine) } }
@@ -39,8 +38,7 @@ enum Aggregated {
       note: "best of \(t.all.count); \(w.label), \(engine.layerCount) layers, \(poolSize) distinct claims")
   }
 
-  static func compare(claims: Int, options: Options) throws -> Int {
-    let w = try Workload(options)
+  static func compare(claims: Int, workload w: Workload) throws -> Int {
     let engine = w.engine
     let claimsPool = pool(w)
     for i in 0..<min(claims, claimsPool.count) {

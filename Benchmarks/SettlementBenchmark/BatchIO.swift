@@ -2,7 +2,7 @@
 /// results out), CSV and JSONL. Needs the claims-file codec and
 /// `settle batch` (issue 7), not on main yet.
 enum BatchIO {
-  static func run(claims: Int, options: Options) throws -> Measurement {
+  static func run(claims: Int, options: Options, workload w: Workload) throws -> Measurement {
     throw Unavailable(scenario: "batch-io", reason: "the claims-file CSV/JSONL codec and `settle batch` (issue 7) are not on main yet")
   }
 }

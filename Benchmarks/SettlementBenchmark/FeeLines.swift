@@ -11,8 +11,7 @@ enum FeeLines {
   /// Distinct visits; the run cycles through them.
   static let poolSize = 512
 
-  static func run(claims: Int, options: Options) throws -> Measurement {
-    let w = try Workload(options)
+  static func run(claims: Int, options: Options, workload w: Workload) throws -> Measurement {
     let engine = w.engine
     var lines = FeeLineGenerator(seed: Scenario.seed &+ 3)
     var people = w.generator(seed: Scenario.seed &+ 4)

@@ -16,8 +16,7 @@ enum HISJSON {
     var setlinfo: SetlInfo
   }
 
-  static func run(claims requests: Int, options: Options) throws -> Measurement {
-    let w = try Workload(options)
+  static func run(claims requests: Int, options: Options, workload w: Workload) throws -> Measurement {
     let engine = w.engine
     var g = w.generator(seed: Scenario.seed &+ 2)
     var synthetic = g.claims(poolSize)

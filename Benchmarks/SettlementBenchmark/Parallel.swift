@@ -25,8 +25,7 @@ enum Parallel {
     return sums.withLock { $0.reduce(0) { $0 &+ ($1 ?? 0) } }
   }
 
-  static func run(claims: Int, options: Options) throws -> Measurement {
-    let w = try Workload(options)
+  static func run(claims: Int, options: Options, workload w: Workload) throws -> Measurement {
     let engine = w.engine
     let pool = Aggregated.pool(w)
     let one = try timed { try settle(pool, claims: claims, threads: 1, engine: engine) }

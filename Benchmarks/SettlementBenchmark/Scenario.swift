@@ -7,10 +7,10 @@ struct Scenario: Sendable {
   /// Claims (or requests) when `--claims` is not given.
   var defaultClaims: Int
   /// Times the scenario.
-  var run: @Sendable (_ claims: Int, _ options: Options) throws -> Measurement
+  var run: @Sendable (_ claims: Int, _ options: Options, _ workload: Workload) throws -> Measurement
   /// Settles the scenario's claims with and without the trace; returns how
   /// many settlements were compared (throws on the first difference).
-  var compare: (@Sendable (_ claims: Int, _ options: Options) throws -> Int)?
+  var compare: (@Sendable (_ claims: Int, _ workload: Workload) throws -> Int)?
 
   /// Every scenario, in the order they run.
   static let all: [Scenario] = [

@@ -5,7 +5,7 @@ import SettlementTestSupport
 /// The table the scenarios settle against: ``BenchmarkTable`` by default, or
 /// a shipped seed-region table (`--region hubei --date 2024-07-01`, read
 /// from `--tables`, default `PolicyTables/`).
-struct Workload {
+struct Workload: Sendable {
   /// The compiled table.
   let engine: SettlementEngine
   /// The claims' discharge year (the date's, for a region).

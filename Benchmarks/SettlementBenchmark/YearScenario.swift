@@ -35,8 +35,7 @@ enum YearScenario {
     return (done, checksum)
   }
 
-  static func run(claims: Int, options: Options) throws -> Measurement {
-    let w = try Workload(options)
+  static func run(claims: Int, options: Options, workload w: Workload) throws -> Measurement {
     let engine = w.engine
     let (pool, starts) = population(w)
     let t = try pool.withUnsafeBufferPointer { c in
@@ -47,8 +46,7 @@ enum YearScenario {
       note: "best of \(t.all.count); \(w.label), \(persons) persons, \(pool.count) admissions, accumulators carried")
   }
 
-  static func compare(claims: Int, options: Options) throws -> Int {
-    let w = try Workload(options)
+  static func compare(claims: Int, workload w: Workload) throws -> Int {
     let engine = w.engine
     let (pool, starts) = population(w)
     var compared = 0

@@ -15,6 +15,13 @@ do {
 }
 
 let selected = Scenario.all.filter { options.scenario == nil || $0.name == options.scenario }
+let workload: Workload
+do {
+  workload = try Workload(options)
+} catch {
+  note("error: \(error)")
+  exit(1)
+}
 
 if options.compare {
   var failed = false
@@ -24,7 +31,7 @@ if options.compare {
       continue
     }
     do {
-      let n = try compare(options.claims ?? 100_000, options)
+      let n = try compare(options.claims ?? 100_000, workload)
       note("compare: \(s.name): \(n) settlements identical to the fen with StepTrace and NoTrace")
     } catch {
       note("compare: \(s.name): FAILED: \(error)")
@@ -56,7 +63,7 @@ note(Measurement.header)
 var exitCode: Int32 = 0
 for s in selected {
   do {
-    let m = try s.run(options.claims ?? s.defaultClaims, options)
+    let m = try s.run(options.claims ?? s.defaultClaims, options, workload)
     emit(m.jsonLine)
     note(m.row)
   } catch let u as Unavailable {
