@@ -72,9 +72,12 @@ extension SettlementEngine {
       let L = table.layers + li  // read field by field: the record is never copied
       let remaining = running.remaining
       let base = L.pointee.includesPayFirst ? remaining &+ running.payFirst : remaining
-      // Every path below either sets `outcome` or marks the layer not applied
-      // and continues. Scope: one bit test; the reason only for the trace.
-      let outcome: LayerOutcome
+      // Every path below either computes the layer's payment before caps
+      // (`raw`, with its base, deductible, rate, group and caps) or marks the
+      // layer not applied and continues. Scope: one bit test; the reason only
+      // for the trace.
+      let (layerBase, deductible, rate, raw, group): (Int64, Int64, Rate, Int64, Int)
+      var caps = CompiledCaps()
       guard inScope & (1 << UInt8(li)) != 0 else {
         trace.record(.skipped(layer: li, reason: L.pointee.skipReason(claim)))
         s.setNotApplied(li, base: base)
@@ -82,18 +85,18 @@ extension SettlementEngine {
       }
       let kind = running.kind
       let hit = claim.identities & L.pointee.groupMask
-      let group = hit == 0 ? L.pointee.defaultGroup : table.identityGroups[L.pointee.identityGroupOffset &+ hit.trailingZeroBitCount]
+      let selected = hit == 0 ? L.pointee.defaultGroup : table.identityGroups[L.pointee.identityGroupOffset &+ hit.trailingZeroBitCount]
       let paid = (ytd.layerPaid[unchecked: li &* 3], ytd.layerPaid[unchecked: li &* 3 &+ 1], ytd.layerPaid[unchecked: li &* 3 &+ 2])
 
       switch L.pointee.kind {
       case .basic:
-        let cell = table.basicCells + (L.pointee.basicCellOffset &+ ((group &* 3 &+ kind) &* levelCount &+ claim.level) &* 4 &+ claim.place.index)
+        let cell = table.basicCells + (L.pointee.basicCellOffset &+ ((selected &* 3 &+ kind) &* levelCount &+ claim.level) &* 4 &+ claim.place.index)
         guard cell.pointee.applicable else {
           trace.record(.skipped(layer: li, reason: .noParameters))
           s.setNotApplied(li, base: base)
           continue
         }
-        trace.record(.group(layer: li, group: group, identity: group == 0 ? -1 : hit.trailingZeroBitCount))
+        trace.record(.group(layer: li, group: selected, identity: selected == 0 ? -1 : hit.trailingZeroBitCount))
         let admission = running.admission
         var standard = admission >= cell.pointee.repeatFrom ? cell.pointee.repeatDeductible : cell.pointee.deductible
         if cell.pointee.yearlyDeductibleCap >= 0 {
@@ -103,26 +106,25 @@ extension SettlementEngine {
         let applied = min(remaining, standard)
         trace.record(.deductible(layer: li, standard: standard, applied: applied, admission: admission))
         let ratio = Rate(micros: claim.referred || claim.place == .inCounty ? cell.pointee.ratioReferred : cell.pointee.ratioUnreferred)
-        guard let raw = ratio.apply(to: remaining &- applied, rounding: L.pointee.rounding) else { throw overflow(li) }
-        trace.record(.rate(layer: li, amount: remaining &- applied, rate: ratio, result: raw))
-        let room = L.pointee.caps.room(kind: kind, paid: paid)
-        if raw > room { trace.record(.capped(layer: li, room: room, before: raw)) }
-        outcome = LayerOutcome(applied: true, base: remaining, deductible: applied, rate: ratio, capRoom: room, amount: min(raw, room), group: group)
+        guard let pay = ratio.apply(to: remaining &- applied, rounding: L.pointee.rounding) else { throw overflow(li) }
+        trace.record(.rate(layer: li, amount: remaining &- applied, rate: ratio, result: pay))
+        (layerBase, deductible, rate, raw, group) = (remaining, applied, ratio, pay, selected)
+        caps = L.pointee.caps
 
       case .majorIllness, .assistance, .tilt:
-        guard group >= 0 else {
+        guard selected >= 0 else {
           trace.record(.skipped(layer: li, reason: .identity))
           s.setNotApplied(li, base: base)
           continue
         }
-        let G = table.groups + (L.pointee.groupOffset &+ group)
-        trace.record(.group(layer: li, group: group, identity: hit == 0 ? -1 : hit.trailingZeroBitCount))
-        var layerBase = base
-        if L.pointee.kind == .majorIllness && !L.pointee.includesBasicDeductible { layerBase = max(0, layerBase &- running.basicDeductible) }
-        trace.record(.base(layer: li, base: layerBase))
+        let G = table.groups + (L.pointee.groupOffset &+ selected)
+        trace.record(.group(layer: li, group: selected, identity: hit == 0 ? -1 : hit.trailingZeroBitCount))
+        var groupBase = base
+        if L.pointee.kind == .majorIllness && !L.pointee.includesBasicDeductible { groupBase = max(0, groupBase &- running.basicDeductible) }
+        trace.record(.base(layer: li, base: groupBase))
         let perYear = L.pointee.perYear
         let before = perYear ? ytd.layerBase[unchecked: li] : 0
-        let (after, o) = before.addingReportingOverflow(layerBase)
+        let (after, o) = before.addingReportingOverflow(groupBase)
         if o { throw overflow(li) }
         let d = G.pointee.schedule.deductible
         guard let exactBefore = G.pointee.schedule.exact(at: before, in: table.segments, segment: { _, _, _ in }),
@@ -132,19 +134,16 @@ extension SettlementEngine {
         let rounding = L.pointee.rounding
         let sBefore = exactBefore == 0 ? 0 : rounding.divide(exactBefore, by: Rate.scale)
         let sAfter = rounding.divide(exactAfter, by: Rate.scale)
-        let rate = Rate(micros: G.pointee.schedule.firstRate)
+        let firstRate = Rate(micros: G.pointee.schedule.firstRate)
         if perYear {
           trace.record(.cumulative(layer: li, before: before, after: after, scheduleBefore: sBefore, scheduleAfter: sAfter))
         } else {
-          trace.record(.deductible(layer: li, standard: d, applied: min(d, layerBase), admission: running.admission))
-          trace.record(.rate(layer: li, amount: max(layerBase &- d, 0), rate: rate, result: sAfter))
+          trace.record(.deductible(layer: li, standard: d, applied: min(d, groupBase), admission: running.admission))
+          trace.record(.rate(layer: li, amount: max(groupBase &- d, 0), rate: firstRate, result: sAfter))
         }
-        let raw = min(max(sAfter &- sBefore, 0), layerBase)
-        let room = G.pointee.caps.room(kind: kind, paid: paid)
-        if raw > room { trace.record(.capped(layer: li, room: room, before: raw)) }
-        outcome = LayerOutcome(
-          applied: true, base: layerBase, deductible: min(max(d &- before, 0), layerBase), rate: rate, capRoom: room,
-          amount: min(raw, room), group: group)
+        (layerBase, deductible, rate, raw, group) =
+          (groupBase, min(max(d &- before, 0), groupBase), firstRate, min(max(sAfter &- sBefore, 0), groupBase), selected)
+        caps = G.pointee.caps
 
       case .outOfPocketCeiling:
         let after = ytd.layerBase[unchecked: li] &+ base
@@ -156,17 +155,20 @@ extension SettlementEngine {
         }
         let paidBefore = paid.0 &+ paid.1 &+ paid.2
         trace.record(.ceiling(layer: li, selfPayAfter: after, allowed: allowed, paidBefore: paidBefore))
-        let amount = min(max(after &- allowed &- paidBefore, 0), base)
-        outcome = LayerOutcome(applied: true, base: base, deductible: 0, rate: Rate(micros: 1_000_000), capRoom: .max, amount: amount, group: 0)
+        (layerBase, deductible, rate, raw, group) = (base, 0, Rate(micros: 1_000_000), min(max(after &- allowed &- paidBefore, 0), base), 0)
 
       case .topUp:
         let measure = L.pointee.includesPayFirst ? claim.inPolicy &+ claim.payFirst : claim.inPolicy
         let ratio = Rate(micros: L.pointee.targetRatio)
         guard let target = ratio.apply(to: measure, rounding: L.pointee.rounding) else { throw overflow(li) }
         trace.record(.target(layer: li, target: target, fundsBefore: running.funds))
-        let amount = min(max(target &- running.funds, 0), base)
-        outcome = LayerOutcome(applied: true, base: base, deductible: 0, rate: ratio, capRoom: .max, amount: amount, group: 0)
+        (layerBase, deductible, rate, raw, group) = (base, 0, ratio, min(max(target &- running.funds, 0), base), 0)
       }
+      // Yearly caps (none for 兜底 and top-up: the room is unlimited).
+      let room = caps.room(kind: kind, paid: paid)
+      if raw > room { trace.record(.capped(layer: li, room: room, before: raw)) }
+      let outcome = LayerOutcome(
+        applied: true, base: layerBase, deductible: deductible, rate: rate, capRoom: room, amount: min(raw, room), group: group)
       s.outcomes[unchecked: li] = outcome
       trace.record(.paid(layer: li, amount: outcome.amount))
       running.pay(outcome.amount)
