@@ -49,4 +49,40 @@ import Testing
     #expect(SettlementComparison.firstDifference(fresh, paid, layers: engine.layerCount)
       == "yearToDate.paid(layer: 0, kind: inpatient): 90000 vs 10090000")
   }
+
+  /// One implementation: on every shipped seed-region table, settling with
+  /// `StepTrace` and with `NoTrace` gives the same settlement and the same
+  /// accumulators, to the fen (fresh claims and persons' years).
+  @Test func tracedAndUntracedAgreeOnEveryShippedTable() throws {
+    let catalog = try ShippedTables.catalog.get()
+    var tables = 0
+    for region in catalog.regions {
+      for period in region.periods {
+        let engine = period.engine
+        var g = ClaimGenerator(seed: 17, table: engine.table, year: period.validFrom.year)
+        var claims = g.claims(1_000).map { [$0.prepared] }
+        let year = g.year(persons: 200)
+        claims += (0..<year.personStarts.count).map { year.claims(ofPerson: $0).map(\.prepared) }
+        for person in claims {
+          var fast = YearToDate(), traced = YearToDate()
+          for claim in person {
+            var trace = StepTrace()
+            let a: Settlement, b: Settlement
+            do throws(SettlementError) {
+              a = try engine.settle(claim, yearToDate: &fast)
+            } catch {
+              // A table without a layer for the claim (e.g. no outpatient cover) must fail the same way traced.
+              #expect(throws: SettlementError.self) { try engine.settle(claim, yearToDate: &traced, trace: &trace) }
+              continue
+            }
+            b = try engine.settle(claim, yearToDate: &traced, trace: &trace)
+            #expect(SettlementComparison.firstDifference(a, b) == nil, "\(period.id)")
+            #expect(SettlementComparison.firstDifference(fast, traced, layers: engine.layerCount) == nil, "\(period.id)")
+          }
+        }
+        tables += 1
+      }
+    }
+    #expect(tables >= 5)
+  }
 }
