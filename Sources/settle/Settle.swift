@@ -13,6 +13,8 @@ struct Settle {
   static var subcommands: [any SettleCommand.Type] { [
     ClaimCommand.self,
     ValidateCommand.self,
+    BatchCommand.self,
+    SynthCommand.self,
   ] }
 
   static func main() {

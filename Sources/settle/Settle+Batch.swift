@@ -1,0 +1,85 @@
+import Foundation
+import OneStopSettlement
+
+/// `settle batch` — settle every claim of a claims file.
+struct BatchCommand: SettleCommand {
+  static let name = "batch"
+  static let abstract = "Settle a claims file (CSV/JSONL), one result row per claim"
+  static let help = """
+    USAGE: settle batch --table TABLE.json --claims FILE --out FILE [--format csv|jsonl]
+                        [--input-format csv|jsonl] [--skip-bad] [--rejects FILE]
+
+    Settles every claim in file order, carrying each person's year-to-date
+    accumulators through the year. A person's rows must be contiguous and in
+    date order (sort by person, then date); this is checked.
+    The claims file format is documented in docs/claims-file.md.
+
+    Writes one row per claim: claim_id, person_id, date, total, in_policy,
+    one column per layer id, fund_total, patient (yuan, 2 decimals).
+    On a bad row the run stops with FILE:LINE:COLUMN (field) and writes no output.
+
+    OPTIONS:
+      --table FILE          policy table (JSON)
+      --claims FILE         claims file ('-' = stdin); format from the extension (.jsonl) or --input-format
+      --out FILE            result file; format from --format or the extension
+      --skip-bad            skip bad rows instead of stopping; they go to the rejects file
+      --rejects FILE        rejects file (default OUT.rejects.csv): line,error,row
+    """
+
+  var tablePath: String
+  var claimsPath: String
+  var outPath: String
+  var inputFormat: ClaimFileFormat
+  var outputFormat: ClaimFileFormat
+  var skipBad: Bool
+  var rejectsPath: String?
+
+  init(parsing p: inout ArgumentParser) throws {
+    guard let t = try p.option("--table") else { throw ValidationError("missing '--table FILE'") }
+    guard let c = try p.option("--claims") else { throw ValidationError("missing '--claims FILE'") }
+    guard let o = try p.option("--out") else { throw ValidationError("missing '--out FILE'") }
+    tablePath = t; claimsPath = c; outPath = o
+    outputFormat = try parseFormat(try p.option("--format"), default: ClaimFileFormat(fileName: o))
+    inputFormat = try parseFormat(try p.option("--input-format"), default: ClaimFileFormat(fileName: c))
+    skipBad = p.flag("--skip-bad")
+    rejectsPath = try p.option("--rejects")
+  }
+
+  mutating func validate() throws {
+    if rejectsPath != nil && !skipBad { throw ValidationError("'--rejects' needs '--skip-bad'") }
+  }
+
+  func run() throws {
+    let engine = try SettlementEngine(table: Tables.load(tablePath))
+    var batch = ClaimBatch(engine: engine, input: inputFormat, output: outputFormat, skipsBadRows: skipBad)
+    var reader = try ChunkedReader(path: claimsPath)
+    let out = try AtomicOutput(path: outPath)
+    var progress = Progress("batch")
+    do {
+      try reader.forEachChunk(progress: &progress) { chunk, isFinal in
+        try batch.process(chunk, isFinal: isFinal)
+        try out.write(batch.output)
+        batch.clearOutput()
+      }
+    } catch let e as SettlementError {
+      progress.finish()
+      throw e.inFile(claimsPath)
+    }
+    progress.finish()
+    try out.commit()
+    var summary = "settled \(batch.claimCount) claims of \(batch.personCount) persons in \(Self.seconds(progress.elapsed)) s"
+    if skipBad {
+      let path = rejectsPath ?? outPath + ".rejects.csv"
+      let rejects = try AtomicOutput(path: path)
+      try rejects.write(batch.rejects)
+      try rejects.commit()
+      summary += "; \(batch.rejectedCount) rows rejected (\(path))"
+    }
+    FileHandle.standardError.write(Data((summary + "\n").utf8))
+  }
+
+  static func seconds(_ d: Duration) -> String {
+    let ms = d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
+    return "\(ms / 1000).\(String(ms % 1000 + 1000).dropFirst())"
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import OneStopSettlement
+
+/// `settle synth` — write a synthetic population's claims file.
+struct SynthCommand: SettleCommand {
+  static let name = "synth"
+  static let abstract = "Write a synthetic population and claims file for a table"
+  static let help = """
+    USAGE: settle synth --table TABLE.json --persons N --seed S --out FILE [--format csv|jsonl]
+                        [--param KEY=VALUE]… [--params FILE.json] [--print-params]
+
+    Draws N persons (identity mix, admissions per person, hospital levels and
+    places, lognormal costs with a heavy tail, out-of-policy shares, incomes)
+    and writes their claims sorted by person, then date. The same seed,
+    table and parameters give the same file. Parameters (all illustrative
+    analysis assumptions) are listed in docs/simulation.md; --print-params
+    prints them as JSON.
+
+    OPTIONS:
+      --table FILE        policy table: identity codes, hospital levels, disease lists and year
+      --persons N         number of persons
+      --seed S            random seed (unsigned integer)
+      --out FILE          claims file; format from --format or the extension (.jsonl)
+      --param KEY=VALUE   override one parameter (e.g. tailShare=0.05, year=2024)
+      --params FILE       parameters as JSON (absent keys keep their defaults)
+      --print-params      print the parameters in effect and exit
+    """
+
+  var tablePath: String
+  var persons: Int
+  var seed: UInt64
+  var outPath: String?
+  var format: ClaimFileFormat
+  var overrides: [String]
+  var paramsPath: String?
+  var printParams: Bool
+
+  init(parsing p: inout ArgumentParser) throws {
+    guard let t = try p.option("--table") else { throw ValidationError("missing '--table FILE'") }
+    tablePath = t
+    printParams = p.flag("--print-params")
+    persons = try p.intOption("--persons") ?? 0
+    let s = try p.option("--seed") ?? "0"
+    guard let sv = UInt64(s) else { throw ValidationError("'--seed' expects an unsigned integer, got '\(s)'") }
+    seed = sv
+    outPath = try p.option("--out")
+    format = try parseFormat(try p.option("--format"), default: ClaimFileFormat(fileName: outPath ?? ""))
+    overrides = try p.options("--param")
+    paramsPath = try p.option("--params")
+  }
+
+  mutating func validate() throws {
+    guard printParams || persons > 0 else { throw ValidationError("'--persons N' must be at least 1") }
+    guard printParams || outPath != nil else { throw ValidationError("missing '--out FILE'") }
+  }
+
+  func run() throws {
+    let table = try Tables.load(tablePath)
+    var data = try paramsPath.map { try Files.read($0) } ?? SynthParameters().encoded()
+    for o in overrides { data = try JSONOverride.apply(o, to: data, label: "--param") }
+    let parameters = try SynthParameters.decode(from: data)
+    if printParams {
+      Files.write(parameters.encoded())
+      return
+    }
+    guard let outPath else { return }
+    var synth = try PopulationSynthesizer(table: table, parameters: parameters, seed: seed)
+    var writer = ClaimFileWriter(format: format)
+    let out = try AtomicOutput(path: outPath)
+    var progress = Progress("synth")
+    for i in 0..<persons {
+      for row in synth.nextPerson() { writer.append(row) }
+      if writer.output.count > ChunkedReader.chunkSize {
+        try out.write(writer.output)
+        writer.clearOutput()
+        progress.update(bytes: i, of: persons)
+      }
+    }
+    try out.write(writer.output)
+    try out.commit()
+    progress.finish()
+    FileHandle.standardError.write(Data("wrote \(synth.claimCount) claims of \(synth.personCount) persons to \(outPath)\n".utf8))
+  }
+}

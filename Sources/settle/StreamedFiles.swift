@@ -1,0 +1,142 @@
+import Foundation
+import OneStopSettlement
+
+/// Reads a file (or stdin for `-`) in chunks, for the streaming commands.
+struct ChunkedReader {
+  /// Chunk size: 4 MiB.
+  static let chunkSize = 4 << 20
+  let path: String
+  private let handle: FileHandle
+  /// File size in bytes (0 for stdin or unknown).
+  let size: Int
+  /// Bytes read so far.
+  private(set) var bytesRead = 0
+
+  init(path: String) throws {
+    self.path = path
+    if path == "-" {
+      handle = FileHandle.standardInput
+      size = 0
+    } else {
+      guard let h = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot read '\(path)'") }
+      handle = h
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+      size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+    }
+  }
+
+  /// The next chunk, or `nil` at the end.
+  mutating func next() throws -> Data? {
+    guard let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty else { return nil }
+    bytesRead += data.count
+    return data
+  }
+
+  /// Feeds every chunk to `body` (the last with `isFinal` true).
+  mutating func forEachChunk(progress: inout Progress, _ body: (Data, Bool) throws -> Void) throws {
+    var pending = try next()
+    while let chunk = pending {
+      pending = try next()
+      try body(chunk, pending == nil)
+      progress.update(bytes: bytesRead, of: size)
+    }
+    if bytesRead == 0 { try body(Data(), true) }
+  }
+}
+
+/// An output file that appears only when complete: written to
+/// `PATH.partial` and renamed on ``commit()``; removed on failure, so a run
+/// that stops on a bad row leaves no partial output.
+final class AtomicOutput {
+  let path: String
+  private let temporary: String
+  private let handle: FileHandle
+  private var done = false
+
+  init(path: String) throws {
+    self.path = path
+    temporary = path + ".partial"
+    guard FileManager.default.createFile(atPath: temporary, contents: nil),
+      let h = FileHandle(forWritingAtPath: temporary)
+    else { throw ValidationError("cannot write '\(path)'") }
+    handle = h
+  }
+
+  func write(_ bytes: ArraySlice<UInt8>) throws {
+    guard !bytes.isEmpty else { return }
+    try handle.write(contentsOf: Data(bytes))
+  }
+
+  func write(_ data: Data) throws { try handle.write(contentsOf: data) }
+
+  /// Moves the finished file into place.
+  func commit() throws {
+    try handle.close()
+    if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+    try FileManager.default.moveItem(atPath: temporary, toPath: path)
+    done = true
+  }
+
+  deinit {
+    if !done {
+      try? handle.close()
+      try? FileManager.default.removeItem(atPath: temporary)
+    }
+  }
+}
+
+/// A progress line on stderr for runs longer than a second.
+struct Progress {
+  let label: String
+  private let start = ContinuousClock.now
+  private var shown = false
+  private var lastPercent = -1
+
+  init(_ label: String) { self.label = label }
+
+  /// Elapsed time so far.
+  var elapsed: Duration { ContinuousClock.now - start }
+
+  mutating func update(bytes: Int, of total: Int) {
+    let seconds = elapsed
+    guard seconds > .seconds(1) else { return }
+    let percent = total > 0 ? min(100, bytes * 100 / total) : -1
+    guard percent != lastPercent || !shown else { return }
+    lastPercent = percent
+    shown = true
+    let mb = bytes >> 20
+    let text = percent >= 0 ? "\(label): \(percent)% (\(mb) MiB)" : "\(label): \(mb) MiB"
+    FileHandle.standardError.write(Data("\r\(text)   ".utf8))
+  }
+
+  /// Ends the progress line.
+  mutating func finish() {
+    if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    shown = false
+  }
+}
+
+/// Loads a policy table from a file.
+enum Tables {
+  static func load(_ path: String) throws -> PolicyTable {
+    do {
+      return try PolicyTable.decode(from: Files.read(path))
+    } catch let e as SettlementError {
+      throw SettlementError(e.code, at: e.jsonPath.isEmpty ? path : "\(path): \(e.jsonPath)", expected: e.expectation, found: e.found)
+    }
+  }
+}
+
+extension SettlementError {
+  /// The error located in `file` (`claims.csv:12:41 (total)`).
+  func inFile(_ file: String) -> SettlementError {
+    SettlementError(code, at: jsonPath.isEmpty ? file : "\(file):\(jsonPath)", expected: expectation, found: found)
+  }
+}
+
+/// Parses `--format csv|jsonl`.
+func parseFormat(_ text: String?, default fallback: ClaimFileFormat) throws -> ClaimFileFormat {
+  guard let text else { return fallback }
+  guard let f = ClaimFileFormat(rawValue: text) else { throw ValidationError("'--format' expects csv or jsonl, got '\(text)'") }
+  return f
+}
