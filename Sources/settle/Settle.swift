@@ -15,6 +15,8 @@ struct Settle {
     ValidateCommand.self,
     BatchCommand.self,
     SynthCommand.self,
+    SimulateCommand.self,
+    IndicatorsCommand.self,
   ] }
 
   static func main() {
