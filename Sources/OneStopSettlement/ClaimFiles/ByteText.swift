@@ -123,13 +123,35 @@ enum ByteText {
     return true
   }
 
+  /// The claim kind spelled exactly in `r`, or `nil`.
+  @inline(__always)
+  static func claimKind(_ r: ByteRange, in b: Span<UInt8>) -> ClaimKind? {
+    switch r.count {
+    case 9: return matches(r, in: b, "inpatient") ? .inpatient : nil
+    case 17:
+      if b[r.lower] == UInt8(ascii: "g") { return matches(r, in: b, "generalOutpatient") ? .generalOutpatient : nil }
+      return matches(r, in: b, "outpatientChronic") ? .outpatientChronic : nil
+    default: return nil
+    }
+  }
+
+  /// The place spelled exactly in `r`, or `nil`.
+  @inline(__always)
+  static func claimPlace(_ r: ByteRange, in b: Span<UInt8>) -> Place? {
+    switch r.count {
+    case 8: return matches(r, in: b, "inCounty") ? .inCounty : nil
+    case 6: return matches(r, in: b, "inCity") ? .inCity : nil
+    case 10: return matches(r, in: b, "inProvince") ? .inProvince : nil
+    case 13: return matches(r, in: b, "outOfProvince") ? .outOfProvince : nil
+    default: return nil
+    }
+  }
+
   /// The claim kind spelled in `r`.
   @inline(__always)
   static func kind(_ range: ByteRange, in b: Span<UInt8>) throws(RowError) -> ClaimKind {
     let r = trimmed(range, in: b)
-    if matches(r, in: b, "inpatient") { return .inpatient }
-    if matches(r, in: b, "generalOutpatient") { return .generalOutpatient }
-    if matches(r, in: b, "outpatientChronic") { return .outpatientChronic }
+    if let k = claimKind(r, in: b) { return k }
     throw RowError(.invalidValue, .kind, at: range.lower,
       expected: "one of " + ClaimKind.allCases.map(\.rawValue).joined(separator: ", "), found: r.string(in: b))
   }
@@ -138,10 +160,7 @@ enum ByteText {
   @inline(__always)
   static func place(_ range: ByteRange, in b: Span<UInt8>) throws(RowError) -> Place {
     let r = trimmed(range, in: b)
-    if matches(r, in: b, "inCounty") { return .inCounty }
-    if matches(r, in: b, "inCity") { return .inCity }
-    if matches(r, in: b, "inProvince") { return .inProvince }
-    if matches(r, in: b, "outOfProvince") { return .outOfProvince }
+    if let p = claimPlace(r, in: b) { return p }
     throw RowError(.invalidValue, .place, at: range.lower,
       expected: "one of " + Place.allCases.map(\.rawValue).joined(separator: ", "), found: r.string(in: b))
   }

@@ -14,11 +14,12 @@ extension ClaimFileScanner {
   ) throws(RowError) {
     var p = row.lineStart
     var i = 0
+    let columns = layout.columns
     while true {
-      guard i < layout.count else {
+      guard i < columns.count else {
         throw RowError(.malformedRow, nil, at: p, expected: "\(layout.count) fields as in the header", found: "more")
       }
-      let c = layout.columns[i]
+      let c = columns[i]
       let fieldStart = p
       i &+= 1
       var parsed = false
@@ -36,7 +37,39 @@ extension ClaimFileScanner {
             row.dateOffset = fieldStart
             row.date = v
           }
+        case .referred, .designatedHospital:
+          // `0`, `1` or empty, the usual forms, without the general parser.
+          let x = b[p]
+          if isDelimiter(x) {
+            parsed = true
+          } else if x == ByteText.zero || x == ByteText.zero &+ 1, p &+ 1 == limit || isDelimiter(b[p &+ 1]) {
+            parsed = true
+            row.seen |= c.bit
+            if c == .referred { row.referred = x != ByteText.zero } else { row.designated = x != ByteText.zero }
+            p &+= 1
+          }
+        case .identities, .diagnoses, .claimId:
+          if isDelimiter(b[p]) { parsed = true }  // empty
         default: break
+        }
+        if !parsed, c == .personId || c == .hospitalLevel || c == .claimId || c == .kind || c == .place {
+          // Plain text with no surrounding space: store the range as it is.
+          let end = findDelimiter(b.span, from: p, limit: limit)
+          var last = end
+          if last > p, b[last &- 1] == 13, last == limit || b[last] == 10 { last &-= 1 }
+          if last > p, b[p] != ByteText.space, b[p] != ByteText.tab, b[last &- 1] != ByteText.space, b[last &- 1] != ByteText.tab {
+            let r = ByteRange(p, last)
+            switch c {
+            case .personId: row.personId = r; row.seen |= c.bit; parsed = true
+            case .claimId: row.claimId = r; row.seen |= c.bit; parsed = true
+            case .hospitalLevel: row.level = r; row.levelOffset = fieldStart; row.seen |= c.bit; parsed = true
+            case .kind:
+              if let k = ByteText.claimKind(r, in: b.span) { row.kind = k; row.seen |= c.bit; parsed = true }
+            default:
+              if let pl = ByteText.claimPlace(r, in: b.span) { row.place = pl; row.seen |= c.bit; parsed = true }
+            }
+            if parsed { p = end }
+          }
         }
       }
       if !parsed {

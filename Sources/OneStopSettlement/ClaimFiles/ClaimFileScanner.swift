@@ -219,16 +219,11 @@ struct ClaimFileScanner: Sendable {
   }
 }
 
-/// The columns of a CSV file in header order, inline (at most one of each).
+/// The columns of a CSV file in header order (at most one of each).
 struct CSVLayout: Sendable {
-  var count = 0
-  var columns = InlineArray<16, ClaimFileColumn>(repeating: .claimId)
+  var columns: [ClaimFileColumn] = []
+  var count: Int { columns.count }
 
   init() {}
-  init(_ list: [ClaimFileColumn]) {
-    for c in list.prefix(16) {
-      columns[count] = c
-      count += 1
-    }
-  }
+  init(_ list: [ClaimFileColumn]) { columns = list }
 }

@@ -117,19 +117,20 @@ struct SimulationCollector: SettledClaimConsumer {
     }
     let base = p &* scenarios
     for k in 0..<scenarios {
-      let s = settlements[k]
+      let s = settlements.span  // read in place: an array subscript would copy the settlement
       let offset = layerOffsets[k]
       var sum: Int64 = 0
-      for i in 0..<s.layerCount {
-        let a = s.outcomes[i].amount
+      for i in 0..<s[k].layerCount {
+        let a = s[k].paid(i)
         layerCost[offset &+ i].add(a)
         sum &+= a
       }
-      if sum &+ s.patient != s.total { unbalancedClaims &+= 1 }
+      let paid = s[k].patient
+      if sum &+ paid != s[k].total { unbalancedClaims &+= 1 }
       funds[k].add(sum)
-      patient[k].add(s.patient)
-      personOutOfPocket[base &+ k] &+= s.patient
-      personInPolicySelfPay[base &+ k] &+= max(0, s.inPolicy &- sum)
+      patient[k].add(paid)
+      personOutOfPocket[base &+ k] &+= paid
+      personInPolicySelfPay[base &+ k] &+= max(0, s[k].inPolicy &- sum)
     }
   }
 }
