@@ -6,10 +6,12 @@ struct ValidateCommand: SettleCommand {
   static let name = "validate"
   static let abstract = "Check a policy table and list its illustrative numbers"
   static let help = """
-    USAGE: settle validate TABLE.json…
+    USAGE: settle validate TABLE.json… | DIRECTORY
 
     Decodes, validates and compiles each table. Prints 'ok' with the layers,
-    or the first error with its JSON path (exit code 1).
+    or the first error with its JSON path (exit code 1). A directory (such as
+    PolicyTables) is loaded as a region catalog: every region's versions are
+    merged, dated, validated and compiled.
     """
 
   var paths: [String]
@@ -21,6 +23,15 @@ struct ValidateCommand: SettleCommand {
 
   func run() throws {
     for path in paths {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        let catalog = try CatalogLoader.load(path)
+        for region in catalog.regions {
+          let periods = region.periods.map { "\($0.validFrom)…\($0.validTo)" }.joined(separator: ", ")
+          print("ok \(region.id): \(region.periods.count) table(s) \(periods)")
+        }
+        continue
+      }
       let table: PolicyTable
       do {
         table = try PolicyTable.decode(from: Files.read(path))

@@ -13,6 +13,11 @@ struct Settle {
   static var subcommands: [any SettleCommand.Type] { [
     ClaimCommand.self,
     ValidateCommand.self,
+    ReverseCommand.self,
+    RegionsCommand.self,
+    DemoCommand.self,
+    PremiumCommand.self,
+    FamilyDoctorCommand.self,
     BatchCommand.self,
     SynthCommand.self,
     SimulateCommand.self,
@@ -53,7 +58,8 @@ struct Settle {
       COMMANDS:
 
       """
-    for c in subcommands { s += "  " + c.name.padding(toLength: 12, withPad: " ", startingAt: 0) + c.abstract + "\n" }
+    let width = max(12, (subcommands.map { $0.name.count }.max() ?? 0) + 2)
+    for c in subcommands { s += "  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + c.abstract + "\n" }
     s += "\nRun 'settle <command> --help' for a command's options."
     return s
   }

@@ -73,7 +73,7 @@ import Testing
 
   @Test func jsonValueRoundTripKeepsNumbersExact() throws {
     let text = #"{"a":[1,2.50,{"b":"x\"y\u4e2d"}],"c":true,"d":null,"e":0.1000000000000000055511151231257827}"#
-    let v = try JSONValue.parse(Array(text.utf8))
-    #expect(v.text == #"{"a":[1,2.50,{"b":"x\"y中"}],"c":true,"d":null,"e":0.1000000000000000055511151231257827}"#)
+    let v = try JSONValue.parse(Data(text.utf8))
+    #expect(String(decoding: v.serialized(), as: UTF8.self) == #"{"a":[1,2.50,{"b":"x\"y中"}],"c":true,"d":null,"e":0.1000000000000000055511151231257827}"#)
   }
 }

@@ -37,7 +37,7 @@ import Testing
   static func value(_ json: JSONValue, _ key: String) -> String? {
     var node: JSONValue? = json
     for part in key.split(separator: ".") {
-      if let i = Int(part), case .array(let a)? = node { node = i < a.count ? a[i] : nil } else { node = node?[String(part)] }
+      if let i = Int(part), case .array(let a)? = node { node = i < a.count ? a[i] : nil } else { node = node?.member(String(part)) }
     }
     switch node {
     case .string(let s)?: return s
@@ -62,7 +62,7 @@ import Testing
     // Charts: fund cost, histogram, two sweep curves.
     #expect(cells.elements["svg"] == 4)
 
-    let json = try JSONValue.parse(Array(r.encoded()))
+    let json = try JSONValue.parse(r.encoded())
     #expect(cells.cells.count > 80)
     for c in cells.cells {
       let want = try #require(Self.value(json, c.key), "no JSON value at \(c.key)")

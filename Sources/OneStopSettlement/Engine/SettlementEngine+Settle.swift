@@ -14,7 +14,8 @@ extension SettlementEngine {
   ///   - yearToDate: the person's accumulators for the claim's year.
   /// - Returns: the split, in fen.
   /// - Throws: ``SettlementError`` for amounts or indices out of range,
-  ///   accumulators from a later year, or arithmetic overflow.
+  ///   accumulators from a later year, no layer applying to the claim
+  ///   (`.noApplicableLayer`), or arithmetic overflow.
   /// - Complexity: O(layers × segments); no allocation.
   public func settle(_ claim: PreparedClaim, yearToDate: inout YearToDate) throws(SettlementError) -> Settlement {
     var trace = NoTrace()
@@ -156,6 +157,14 @@ extension SettlementEngine {
       payFirst &-= outcome.amount &- fromRemaining
     }
 
+    if funds == 0 {
+      var applied = false
+      for li in 0..<layers.count where s.outcomes[li].applied { applied = true }
+      guard applied else {
+        throw SettlementError(.noApplicableLayer, at: "claim",
+          expected: "a layer of table \(table.id) covering a \(claim.kind.rawValue) claim at \(claim.place.rawValue)")
+      }
+    }
     s.fundTotal = funds
     s.patient = claim.total &- funds
     trace.record(.patient(amount: s.patient))

@@ -3,7 +3,7 @@
 /// The engine has one settlement path, generic over its trace. With
 /// ``NoTrace`` every `record` call is empty and inlined, and the step values
 /// are never built (they are autoclosures): tracing compiles away. With
-/// ``StepTrace`` the same path records each step for ``SettlementEngine/explain(_:trace:)``.
+/// ``StepTrace`` the same path records each step for ``SettlementEngine/explain(_:trace:language:)``.
 public protocol SettlementTrace {
   /// Records one step.
   mutating func record(_ step: @autoclosure () -> TraceStep)

@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// A coding key for any string or index, used to list an object's keys.
 struct AnyKey: CodingKey {
@@ -13,7 +13,9 @@ struct AnyKey: CodingKey {
 func pathDescription(_ path: [any CodingKey]) -> String {
   var s = ""
   for key in path {
-    if let i = key.intValue, key.stringValue == "\(i)" || key.stringValue.hasPrefix("Index") {
+    // Array positions come as `Index 2`; dictionary keys that look like
+    // numbers (`"2"`) also carry an intValue but stay object keys.
+    if let i = key.intValue, key.stringValue.hasPrefix("Index") {
       s += "[\(i)]"
     } else {
       s += s.isEmpty ? key.stringValue : ".\(key.stringValue)"

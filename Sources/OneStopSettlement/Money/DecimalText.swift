@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// Exact conversion between decimal text and scaled integers.
 ///

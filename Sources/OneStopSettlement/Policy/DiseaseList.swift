@@ -57,10 +57,7 @@ public struct DiseaseList: Sendable, Hashable, Codable {
     for (i, d) in codes.enumerated() where d.code.isEmpty {
       throw SettlementError(.invalidValue, at: decoder.path("codes") + "[\(i)]", expected: "a non-empty ICD-10 code prefix")
     }
-    provenance = Provenance(
-      source: try c.decodeIfPresent(String.self, forKey: .source),
-      illustrative: try c.decodeIfPresent(Bool.self, forKey: .illustrative) ?? false,
-      note: try c.decodeIfPresent(String.self, forKey: .note))
+    provenance = try Provenance(flattenedFrom: decoder)
   }
 
   /// Encodes a list.
@@ -69,9 +66,7 @@ public struct DiseaseList: Sendable, Hashable, Codable {
     try c.encode(id, forKey: .id)
     try c.encode(name, forKey: .name)
     try c.encode(codes, forKey: .codes)
-    try c.encodeIfPresent(provenance.source, forKey: .source)
-    if provenance.illustrative { try c.encode(true, forKey: .illustrative) }
-    try c.encodeIfPresent(provenance.note, forKey: .note)
+    try provenance.encodeFlattened(to: encoder)
   }
 
   /// Whether any of `diagnoses` is on the list.

@@ -19,10 +19,20 @@ public struct HospitalLevel: Sendable, Hashable, Codable {
 
   /// Decodes a level, rejecting unknown keys.
   public init(from decoder: any Decoder) throws {
+    (id, name, codes) = try CodedEntry.decode(from: decoder)
+  }
+}
+
+/// The shared JSON shape of a coded entry (`{"id", "name", "codes"}`) used
+/// by hospital levels and identity classes.
+enum CodedEntry {
+  private enum CodingKeys: String, CodingKey, CaseIterable { case id, name, codes }
+
+  /// Decodes the entry; `name` defaults to the id, `codes` to none.
+  static func decode(from decoder: any Decoder) throws -> (String, String, [String]) {
     try decoder.rejectUnknownKeys(CodingKeys.names)
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    id = try c.decode(String.self, forKey: .id)
-    name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
-    codes = try c.decodeIfPresent([String].self, forKey: .codes) ?? []
+    let id = try c.decode(String.self, forKey: .id)
+    return (id, try c.decodeIfPresent(String.self, forKey: .name) ?? id, try c.decodeIfPresent([String].self, forKey: .codes) ?? [])
   }
 }

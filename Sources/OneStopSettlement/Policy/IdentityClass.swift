@@ -22,10 +22,6 @@ public struct IdentityClass: Sendable, Hashable, Codable {
 
   /// Decodes a class, rejecting unknown keys.
   public init(from decoder: any Decoder) throws {
-    try decoder.rejectUnknownKeys(CodingKeys.names)
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    id = try c.decode(String.self, forKey: .id)
-    name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
-    codes = try c.decodeIfPresent([String].self, forKey: .codes) ?? []
+    (id, name, codes) = try CodedEntry.decode(from: decoder)
   }
 }

@@ -43,7 +43,9 @@ public struct Layer: Sendable, Hashable, Codable {
   }
 
   /// The layer's kind.
-  public var kind: LayerKind {
+  public var kind: LayerKind { Layer.kind(of: rule) }
+
+  private static func kind(of rule: Rule) -> LayerKind {
     switch rule {
     case .basic: .basic
     case .majorIllness: .majorIllness
@@ -61,8 +63,7 @@ public struct Layer: Sendable, Hashable, Codable {
   ) {
     self.id = id; self.name = name; self.fundCode = fundCode; self.fundName = fundName
     self.appliesTo = appliesTo; self.rounding = rounding; self.provenance = provenance; self.rule = rule
-    self.platformField = .othPay
-    self.platformField = platformField ?? kind.defaultPlatformField
+    self.platformField = platformField ?? Layer.kind(of: rule).defaultPlatformField
   }
 
   private enum CodingKeys: String, CodingKey, CaseIterable {
@@ -96,10 +97,7 @@ public struct Layer: Sendable, Hashable, Codable {
     platformField = try c.decodeIfPresent(PlatformField.self, forKey: .platformField) ?? kind.defaultPlatformField
     appliesTo = try c.decodeIfPresent(Applicability.self, forKey: .appliesTo) ?? .all
     rounding = try c.decodeIfPresent(RoundingRule.self, forKey: .rounding)
-    provenance = Provenance(
-      source: try c.decodeIfPresent(String.self, forKey: .source),
-      illustrative: try c.decodeIfPresent(Bool.self, forKey: .illustrative) ?? false,
-      note: try c.decodeIfPresent(String.self, forKey: .note))
+    provenance = try Provenance(flattenedFrom: decoder)
   }
 
   /// Encodes the flat object.
@@ -113,9 +111,7 @@ public struct Layer: Sendable, Hashable, Codable {
     try c.encode(platformField, forKey: .platformField)
     if appliesTo != .all { try c.encode(appliesTo, forKey: .appliesTo) }
     try c.encodeIfPresent(rounding, forKey: .rounding)
-    try c.encodeIfPresent(provenance.source, forKey: .source)
-    if provenance.illustrative { try c.encode(true, forKey: .illustrative) }
-    try c.encodeIfPresent(provenance.note, forKey: .note)
+    try provenance.encodeFlattened(to: encoder)
     switch rule {
     case .basic(let r): try r.encode(to: encoder)
     case .majorIllness(let r): try r.encode(to: encoder)

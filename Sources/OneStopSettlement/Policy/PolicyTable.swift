@@ -86,10 +86,7 @@ public struct PolicyTable: Sendable, Hashable, Codable {
     validFrom = try c.decode(CivilDate.self, forKey: .validFrom)
     validTo = try c.decode(CivilDate.self, forKey: .validTo)
     rounding = try c.decode(RoundingRule.self, forKey: .rounding)
-    provenance = Provenance(
-      source: try c.decodeIfPresent(String.self, forKey: .source),
-      illustrative: try c.decodeIfPresent(Bool.self, forKey: .illustrative) ?? false,
-      note: try c.decodeIfPresent(String.self, forKey: .note))
+    provenance = try Provenance(flattenedFrom: decoder)
     hospitalLevels = try c.decode([HospitalLevel].self, forKey: .hospitalLevels)
     identities = try c.decodeIfPresent([IdentityClass].self, forKey: .identities) ?? []
     diseaseLists = try c.decodeIfPresent([DiseaseList].self, forKey: .diseaseLists) ?? []
@@ -105,9 +102,7 @@ public struct PolicyTable: Sendable, Hashable, Codable {
     try c.encode(validFrom, forKey: .validFrom)
     try c.encode(validTo, forKey: .validTo)
     try c.encode(rounding, forKey: .rounding)
-    try c.encodeIfPresent(provenance.source, forKey: .source)
-    if provenance.illustrative { try c.encode(true, forKey: .illustrative) }
-    try c.encodeIfPresent(provenance.note, forKey: .note)
+    try provenance.encodeFlattened(to: encoder)
     try c.encode(hospitalLevels, forKey: .hospitalLevels)
     try c.encode(identities, forKey: .identities)
     if !diseaseLists.isEmpty { try c.encode(diseaseLists, forKey: .diseaseLists) }

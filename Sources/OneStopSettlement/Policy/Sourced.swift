@@ -20,6 +20,23 @@ public struct Provenance: Sendable, Hashable, Codable {
 
   /// No provenance given.
   public static let unstated = Provenance()
+
+  /// Reads `source`, `illustrative` and `note` from an object that also has
+  /// other keys (a table, a layer, a disease list).
+  init(flattenedFrom decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: AnyKey.self)
+    source = try c.decodeIfPresent(String.self, forKey: AnyKey("source"))
+    illustrative = try c.decodeIfPresent(Bool.self, forKey: AnyKey("illustrative")) ?? false
+    note = try c.decodeIfPresent(String.self, forKey: AnyKey("note"))
+  }
+
+  /// Writes `source`, `illustrative` (when true) and `note` into an object.
+  func encodeFlattened(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: AnyKey.self)
+    try c.encodeIfPresent(source, forKey: AnyKey("source"))
+    if illustrative { try c.encode(true, forKey: AnyKey("illustrative")) }
+    try c.encodeIfPresent(note, forKey: AnyKey("note"))
+  }
 }
 
 /// A table parameter with its provenance.

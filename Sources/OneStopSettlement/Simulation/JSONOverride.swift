@@ -44,7 +44,7 @@ public struct JSONOverride: Sendable, Hashable, CustomStringConvertible {
   /// The value as JSON.
   var json: JSONValue {
     let t = value.trimmingCharacters(in: .whitespaces)
-    if let v = try? JSONValue.parse(Array(t.utf8)) { return v }
+    if let v = try? JSONValue.parse(Data(t.utf8)) { return v }
     return .string(value)
   }
 
@@ -68,18 +68,14 @@ public struct JSONOverride: Sendable, Hashable, CustomStringConvertible {
       if let i = members.firstIndex(where: { $0.key == name }) {
         members[i].value = try set(members[i].value, at: rest.dropFirst(), parent: name, done: here, alias: alias)
       } else {
-        members.append((name, try set(.object([]), at: rest.dropFirst(), parent: name, done: here, alias: alias)))
+        members.append(JSONValue.Member(name, try set(.object([]), at: rest.dropFirst(), parent: name, done: here, alias: alias)))
       }
       return .object(members)
     case .array(var items):
       let index: Int? = Int(key).flatMap { $0 >= 0 && $0 < items.count ? $0 : nil }
-        ?? items.firstIndex { $0["id"] == .string(key) } ?? items.firstIndex { $0["name"] == .string(key) }
+        ?? items.firstIndex { $0.member("id") == .string(key) } ?? items.firstIndex { $0.member("name") == .string(key) }
       guard let i = index else {
-        let ids = items.compactMap { item -> String? in
-          if case .string(let s)? = item["id"] { return s }
-          if case .string(let s)? = item["name"] { return s }
-          return nil
-        }
+        let ids = items.compactMap { $0.member("id")?.stringValue ?? $0.member("name")?.stringValue }
         throw SettlementError(.undefinedReference, at: here.joined(separator: "."),
           expected: "an index below \(items.count)" + (ids.isEmpty ? "" : " or one of " + ids.joined(separator: ", ")), found: key)
       }
@@ -87,26 +83,26 @@ public struct JSONOverride: Sendable, Hashable, CustomStringConvertible {
       return .array(items)
     default:
       throw SettlementError(.invalidValue, at: here.dropLast().joined(separator: "."),
-        expected: "an object or array to hold '\(key)'", found: node.text)
+        expected: "an object or array to hold '\(key)'", found: String(decoding: node.serialized(), as: UTF8.self))
     }
   }
 
   /// Applies `overrides` to JSON data (no table-specific aliases).
   public static func apply(_ overrides: [JSONOverride], to data: Data) throws(SettlementError) -> Data {
-    var doc = try JSONValue.parse(Array(data))
+    var doc = try JSONValue.parse(data)
     for o in overrides {
       do { doc = try o.apply(to: doc) } catch { throw error.located(under: "--set \(o)") }
     }
-    return Data(doc.text.utf8)
+    return doc.serialized()
   }
 
   /// Applies one `PATH=VALUE` text to JSON data; errors name `label`.
   public static func apply(_ text: String, to data: Data, label: String) throws(SettlementError) -> Data {
     let o: JSONOverride
     do { o = try JSONOverride(parsing: text) } catch { throw SettlementError(error.code, at: "\(label) \(text)", expected: error.expectation) }
-    var doc = try JSONValue.parse(Array(data))
+    var doc = try JSONValue.parse(data)
     do { doc = try o.apply(to: doc) } catch { throw SettlementError(error.code, at: "\(label) \(o): \(error.jsonPath)", expected: error.expectation, found: error.found) }
-    return Data(doc.text.utf8)
+    return doc.serialized()
   }
 }
 
@@ -123,7 +119,7 @@ extension PolicyTable {
   ///   of ``decode(from:)`` for the edited table.
   public func applying(_ overrides: [JSONOverride]) throws(SettlementError) -> PolicyTable {
     guard !overrides.isEmpty else { return self }
-    var doc = try JSONValue.parse(Array(encoded()))
+    var doc = try JSONValue.parse(encoded())
     let identityIds = identities.flatMap { c in ([c.name] + c.codes).map { ($0, c.id) } }
     let alias: (String, String) -> String? = { parent, key in
       parent == "identityOverrides" ? identityIds.first { $0.0 == key }?.1 : nil
@@ -138,7 +134,7 @@ extension PolicyTable {
       doc = .object(members)
     }
     do {
-      return try PolicyTable.decode(from: Data(doc.text.utf8))
+      return try PolicyTable.decode(from: doc.serialized())
     } catch {
       let what = overrides.map(\.description).joined(separator: ", ")
       throw SettlementError(error.code, at: "--set \(what): \(error.jsonPath)", expected: error.expectation, found: error.found)
