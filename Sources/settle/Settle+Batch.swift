@@ -6,7 +6,7 @@ struct BatchCommand: SettleCommand {
   static let name = "batch"
   static let abstract = "Settle a claims file (CSV/JSONL), one result row per claim"
   static let help = """
-    USAGE: settle batch --table TABLE.json --claims FILE --out FILE [--format csv|jsonl]
+    USAGE: settle batch (--table TABLE.json | --region ID --date D) --claims FILE --out FILE [--format csv|jsonl]
                         [--input-format csv|jsonl] [--skip-bad] [--rejects FILE]
 
     Settles every claim in file order, carrying each person's year-to-date
@@ -20,13 +20,14 @@ struct BatchCommand: SettleCommand {
 
     OPTIONS:
       --table FILE          policy table (JSON)
+      --region ID --date D  a region of PolicyTables (the period valid on D); --tables DIR elsewhere
       --claims FILE         claims file ('-' = stdin); format from the extension (.jsonl) or --input-format
       --out FILE            result file; format from --format or the extension
       --skip-bad            skip bad rows instead of stopping; they go to the rejects file
       --rejects FILE        rejects file (default OUT.rejects.csv): line,error,row
     """
 
-  var tablePath: String
+  var table: (spec: String, date: CivilDate?, tables: String?)
   var claimsPath: String
   var outPath: String
   var inputFormat: ClaimFileFormat
@@ -35,10 +36,10 @@ struct BatchCommand: SettleCommand {
   var rejectsPath: String?
 
   init(parsing p: inout ArgumentParser) throws {
-    guard let t = try p.option("--table") else { throw ValidationError("missing '--table FILE'") }
+    table = try TableSource.parse(&p)
     guard let c = try p.option("--claims") else { throw ValidationError("missing '--claims FILE'") }
     guard let o = try p.option("--out") else { throw ValidationError("missing '--out FILE'") }
-    tablePath = t; claimsPath = c; outPath = o
+    claimsPath = c; outPath = o
     outputFormat = try parseFormat(try p.option("--format"), default: ClaimFileFormat(fileName: o))
     inputFormat = try parseFormat(try p.option("--input-format"), default: ClaimFileFormat(fileName: c))
     skipBad = p.flag("--skip-bad")
@@ -50,7 +51,7 @@ struct BatchCommand: SettleCommand {
   }
 
   func run() throws {
-    let engine = try SettlementEngine(table: Tables.load(tablePath))
+    let engine = try SettlementEngine(table: TableSource.load(table.spec, date: table.date, tables: table.tables).table)
     var batch = ClaimBatch(engine: engine, input: inputFormat, output: outputFormat, skipsBadRows: skipBad)
     var reader = try ChunkedReader(path: claimsPath)
     let out = try AtomicOutput(path: outPath)

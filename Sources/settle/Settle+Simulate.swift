@@ -6,7 +6,7 @@ struct SimulateCommand: SettleCommand {
   static let name = "simulate"
   static let abstract = "Settle a population under baseline and reform tables and report the difference"
   static let help = """
-    USAGE: settle simulate --baseline TABLE.json [--reform TABLE.json] --claims FILE [--date yyyy-MM-dd]
+    USAGE: settle simulate --baseline TABLE|REGION [--reform TABLE|REGION] --claims FILE [--date yyyy-MM-dd]
                            [--set PATH=VALUE]… [--sweep PATH=FROM:TO:STEP]
                            [--json FILE] [--markdown FILE] [--html FILE]
                            [--threshold YUAN] [--income-share RATE] [--bins Y1,Y2,…]
@@ -29,10 +29,12 @@ struct SimulateCommand: SettleCommand {
     in the same pass and reports fund cost and out-of-pocket per value.
 
     OPTIONS:
-      --baseline FILE      current policy table
-      --reform FILE        reform table (default: the baseline, with --set)
+      --baseline T         current policy: a table file, or a region id of PolicyTables (needs --date)
+      --reform T           reform: a table file or region (default: the baseline, with --set)
       --claims FILE        claims file (docs/claims-file.md)
-      --date D             move all dates by whole years into D's year; both tables must cover D
+      --date D             the regions' periods valid on D; all dates move by whole years into D's year;
+                           both tables must cover D
+      --tables DIR         the PolicyTables directory (default: found here or above)
       --json/--markdown/--html FILE   write the report (HTML is self-contained, with SVG charts)
       --threshold YUAN     heavy-burden amount (default 5000.00, analysis parameter)
       --income-share RATE  catastrophic share of income (default 0.40, analysis parameter)
@@ -46,6 +48,7 @@ struct SimulateCommand: SettleCommand {
   var date: CivilDate?
   var sets: [String]
   var sweepText: String?
+  var tables: String?
   var jsonPath: String?
   var markdownPath: String?
   var htmlPath: String?
@@ -61,6 +64,7 @@ struct SimulateCommand: SettleCommand {
     date = try p.option("--date").map { try CivilDate(parsing: $0) }
     sets = try p.options("--set")
     sweepText = try p.option("--sweep")
+    tables = try p.option("--tables")
     jsonPath = try p.option("--json")
     markdownPath = try p.option("--markdown")
     htmlPath = try p.option("--html")
@@ -83,9 +87,9 @@ struct SimulateCommand: SettleCommand {
   }
 
   func run() throws {
-    let baseline = try Tables.load(baselinePath)
+    let baseline = try TableSource.load(baselinePath, date: date, tables: tables).table
     let overrides = try sets.map { try JSONOverride(parsing: $0) }
-    let reformBase = try reformPath.map { try Tables.load($0) } ?? baseline
+    let reformBase = try reformPath.map { try TableSource.load($0, date: date, tables: tables).table } ?? baseline
     let reform = try reformBase.applying(overrides)
     if let date {
       for t in [baseline, reform] where !(t.validFrom <= date && date <= t.validTo) {

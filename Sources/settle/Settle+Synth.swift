@@ -6,7 +6,7 @@ struct SynthCommand: SettleCommand {
   static let name = "synth"
   static let abstract = "Write a synthetic population and claims file for a table"
   static let help = """
-    USAGE: settle synth --table TABLE.json --persons N --seed S --out FILE [--format csv|jsonl]
+    USAGE: settle synth (--table TABLE.json | --region ID --date D) --persons N --seed S --out FILE [--format csv|jsonl]
                         [--param KEY=VALUE]… [--params FILE.json] [--print-params]
 
     Draws N persons (identity mix, admissions per person, hospital levels and
@@ -18,6 +18,7 @@ struct SynthCommand: SettleCommand {
 
     OPTIONS:
       --table FILE        policy table: identity codes, hospital levels, disease lists and year
+      --region ID --date D  a region of PolicyTables instead (the period valid on D; claims in D's year)
       --persons N         number of persons
       --seed S            random seed (unsigned integer)
       --out FILE          claims file; format from --format or the extension (.jsonl)
@@ -26,7 +27,7 @@ struct SynthCommand: SettleCommand {
       --print-params      print the parameters in effect and exit
     """
 
-  var tablePath: String
+  var table: (spec: String, date: CivilDate?, tables: String?)
   var persons: Int
   var seed: UInt64
   var outPath: String?
@@ -36,8 +37,7 @@ struct SynthCommand: SettleCommand {
   var printParams: Bool
 
   init(parsing p: inout ArgumentParser) throws {
-    guard let t = try p.option("--table") else { throw ValidationError("missing '--table FILE'") }
-    tablePath = t
+    table = try TableSource.parse(&p)
     printParams = p.flag("--print-params")
     persons = try p.intOption("--persons") ?? 0
     let s = try p.option("--seed") ?? "0"
@@ -55,10 +55,11 @@ struct SynthCommand: SettleCommand {
   }
 
   func run() throws {
-    let table = try Tables.load(tablePath)
+    let table = try TableSource.load(self.table.spec, date: self.table.date, tables: self.table.tables).table
     var data = try paramsPath.map { try Files.read($0) } ?? SynthParameters().encoded()
     for o in overrides { data = try JSONOverride.apply(o, to: data, label: "--param") }
-    let parameters = try SynthParameters.decode(from: data)
+    var parameters = try SynthParameters.decode(from: data)
+    if parameters.year == nil, let date = self.table.date { parameters.year = date.year }
     if printParams {
       Files.write(parameters.encoded())
       return

@@ -38,4 +38,22 @@ import Testing
     #expect(dibao.countyInpatientRate.count == 1 && dibao.countyInpatientRate.of == 2)
     #expect(throws: SettlementError.self) { try SeedIndicators(engine: Fixture.engine("hand/table.json"), format: .csv, options: .init(lowIncomeIdentities: ["x"])) }
   }
+
+  @Test func depositRuleDecidesTreatBeforePayWhenGiven() throws {
+    // In-county grant for 低保: C3 only (C4 is in the city) → 1 of 6 admissions.
+    let county = PayAfterTreatmentRule.Grant(id: "inCounty", name: "县域内", identities: ["dibao"], places: [.inCounty], claimKinds: [.inpatient])
+    let one = try Self.report(.init(payAfterTreatment: PayAfterTreatmentRule(grants: [county])))
+    #expect(one.treatBeforePay.count == 1 && one.treatBeforePay.of == 6 && one.treatBeforePay.derivation.contains("rule"))
+    // Plus referred 低保/监测 admissions in the city: C4 is referred → 2 of 6. C5 (监测, in county) is
+    // not in either grant's scope (the county grant lists only 低保).
+    let city = PayAfterTreatmentRule.Grant(
+      id: "inCityReferred", name: "市域内转诊", identities: ["dibao", "jiance"], places: [.inCity], claimKinds: [.inpatient], requiresReferral: true)
+    let two = try Self.report(.init(payAfterTreatment: PayAfterTreatmentRule(grants: [county, city])))
+    #expect(two.treatBeforePay.count == 2)
+    // The rule decides like PayAfterTreatmentRule.decision(for:table:) on every claim.
+    let table = try Fixture.table("hand/table.json")
+    let rule = PayAfterTreatmentRule(grants: [county, city])
+    let rows = try ClaimFileDecoder.rows(from: Fixture.data("hand/claims.csv"), format: .csv)
+    #expect(try rows.filter { try !rule.decision(for: $0.claim, table: table).depositRequired }.count == 2)
+  }
 }

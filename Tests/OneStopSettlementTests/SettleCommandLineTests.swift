@@ -109,4 +109,30 @@ import Testing
     #expect(try Self.settle(["simulate", "--baseline", Self.table, "--claims", "x.csv"]).status == 64)
     #expect(try Self.settle(["synth", "--table", Self.table, "--persons", "0", "--out", "x.csv"]).status == 64)
   }
+
+  @Test func regionsOfTheCatalogStandForTables() throws {
+    let dir = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let tables = Fixture.directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("PolicyTables").path
+    let claims = dir.appendingPathComponent("zw.jsonl")
+    let region = ["--region", "ningxia/zhongwei", "--date", "2024-06-01", "--tables", tables]
+    let s = try Self.settle(["synth"] + region + ["--persons", "300", "--seed", "4", "--out", claims.path])
+    #expect(s.status == 0, "\(s.stderr)")
+    let out = dir.appendingPathComponent("out.csv")
+    let b = try Self.settle(["batch"] + region + ["--claims", claims.path, "--out", out.path])
+    #expect(b.status == 0 && b.stderr.contains("of 300 persons"), "\(b.stderr)")
+    let i = try Self.settle(["indicators"] + region + ["--claims", claims.path])
+    #expect(i.status == 0 && i.stdout.contains("the region's 先诊疗后付费 rule"), "\(i.stderr)")
+    let json = dir.appendingPathComponent("r.json")
+    let m = try Self.settle([
+      "simulate", "--baseline", "ningxia/zhongwei", "--date", "2024-06-01", "--tables", tables, "--claims", claims.path,
+      "--set", "layers.majorIllness.deductible=8000", "--json", json.path,
+    ])
+    #expect(m.status == 0, "\(m.stderr)")
+    let report = try JSONDecoder().decode(SimulationReport.self, from: Data(contentsOf: json))
+    #expect(report.baseline.id == "ningxia/zhongwei@2024-01-01" && report.persons == 300)
+    // A region without a date is a usage error.
+    #expect(try Self.settle(["batch", "--region", "ningxia/zhongwei", "--claims", claims.path, "--out", out.path]).status == 64)
+  }
 }

@@ -18,10 +18,17 @@ public struct SeedIndicators {
     public var lowIncomeIdentities: [String]?
     /// Skip bad rows.
     public var skipsBadRows: Bool
+    /// The region's 先诊疗后付费 rule (``RegionalRules/payAfterTreatment``);
+    /// without one the share is derived from the data (low-income, in county).
+    public var payAfterTreatment: PayAfterTreatmentRule?
 
     /// The defaults.
-    public init(target: Rate = Rate(micros: 100_000), lowIncomeIdentities: [String]? = nil, skipsBadRows: Bool = false) {
+    public init(
+      target: Rate = Rate(micros: 100_000), lowIncomeIdentities: [String]? = nil, skipsBadRows: Bool = false,
+      payAfterTreatment: PayAfterTreatmentRule? = nil
+    ) {
       self.target = target; self.lowIncomeIdentities = lowIncomeIdentities; self.skipsBadRows = skipsBadRows
+      self.payAfterTreatment = payAfterTreatment
     }
   }
 
@@ -49,6 +56,7 @@ public struct SeedIndicators {
     stream = SettlementStream(engines: [engine], format: format, skipsBadRows: options.skipsBadRows)
     collector = SimulationCollector(engines: [engine])
     collector.lowIncomeMask = mask
+    collector.depositGrants = (options.payAfterTreatment?.grants ?? []).map { DepositGrant($0, table: engine.table) }
   }
 
   /// Settles the rows completed by `chunk`.
@@ -72,10 +80,17 @@ public struct SeedIndicators {
       count: c.lowIncomeInpatientInCounty, of: c.lowIncomeInpatientClaims,
       share: ExactRatio.rate(Int64(c.lowIncomeInpatientInCounty), Int64(c.lowIncomeInpatientClaims)),
       derivation: "inpatient claims in county ÷ inpatient claims, of persons holding a low-income identity on the claim date")
-    let deferred = IndicatorReport.Share(
-      count: c.lowIncomeInpatientInCounty, of: c.inpatientClaims,
-      share: ExactRatio.rate(Int64(c.lowIncomeInpatientInCounty), Int64(c.inpatientClaims)),
-      derivation: "derived from the data (no deposit rule in the table): low-income in-county admissions (seeds 000/003/004 rule) ÷ all admissions")
+    let deferred: IndicatorReport.Share
+    if options.payAfterTreatment != nil {
+      deferred = .init(
+        count: c.depositFreeClaims, of: c.inpatientClaims, share: ExactRatio.rate(Int64(c.depositFreeClaims), Int64(c.inpatientClaims)),
+        derivation: "the region's 先诊疗后付费 rule: claims a grant covers (identity held, kind, place, referral) ÷ all admissions")
+    } else {
+      deferred = .init(
+        count: c.lowIncomeInpatientInCounty, of: c.inpatientClaims,
+        share: ExactRatio.rate(Int64(c.lowIncomeInpatientInCounty), Int64(c.inpatientClaims)),
+        derivation: "derived from the data (no deposit rule given): low-income in-county admissions (seeds 000/003/004 rule) ÷ all admissions")
+    }
 
     var ratios: [IndicatorReport.ClassRatio] = []
     var all = (persons: 0, claims: 0, total: CheckedSum(), inPolicy: CheckedSum(), oop: CheckedSum())

@@ -42,6 +42,12 @@ struct SimulationCollector: SettledClaimConsumer {
   private(set) var inconsistentIncome = 0
   /// Identities counted as low-income (低收入人口) for the indicators.
   var lowIncomeMask: UInt64 = .max
+  /// 先诊疗后付费 grants, compiled: a claim needs no deposit when some
+  /// grant lists an identity it holds, its kind and place, and its referral
+  /// if required (`PayAfterTreatmentRule.decision(for:table:)`).
+  var depositGrants: [DepositGrant] = []
+  /// Admissions some grant covers.
+  private(set) var depositFreeClaims = 0
   /// Inpatient claims; of low-income persons; of those, in county.
   private(set) var inpatientClaims = 0
   private(set) var lowIncomeInpatientClaims = 0
@@ -115,6 +121,12 @@ struct SimulationCollector: SettledClaimConsumer {
         if c.place == .inCounty { lowIncomeInpatientInCounty &+= 1 }
       }
     }
+    if c.kind == .inpatient {
+      for g in depositGrants where g.covers(c) {
+        depositFreeClaims &+= 1
+        break
+      }
+    }
     let base = p &* scenarios
     for k in 0..<scenarios {
       let s = settlements.span  // read in place: an array subscript would copy the settlement
@@ -163,5 +175,28 @@ extension SimulationCollector {
   /// Annual out-of-pocket per person under `scenario`.
   func outOfPocket(_ scenario: Int) -> [Int64] {
     stride(from: scenario, to: personOutOfPocket.count, by: scenarios).map { personOutOfPocket[$0] }
+  }
+}
+
+/// One 先诊疗后付费 grant as bit masks over one table.
+struct DepositGrant: Sendable {
+  var identities: UInt64
+  var kinds: UInt8
+  var places: UInt8
+  var requiresReferral: Bool
+
+  /// Compiles `grant` against `table` (identity ids the table lacks match no one).
+  init(_ grant: PayAfterTreatmentRule.Grant, table: PolicyTable) {
+    identities = grant.identities.reduce(0) { m, id in table.identities.firstIndex { $0.id == id }.map { m | (1 << UInt64($0)) } ?? m }
+    kinds = ClaimKind.mask(grant.claimKinds)
+    places = Place.mask(grant.places)
+    requiresReferral = grant.requiresReferral
+  }
+
+  /// Whether the grant covers a claim.
+  @inline(__always)
+  func covers(_ c: PreparedClaim) -> Bool {
+    c.identities & identities != 0 && kinds & (1 << UInt8(c.kind.index)) != 0 && places & (1 << UInt8(c.place.index)) != 0
+      && (!requiresReferral || c.referred)
   }
 }
