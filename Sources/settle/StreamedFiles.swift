@@ -140,3 +140,60 @@ func parseFormat(_ text: String?, default fallback: ClaimFileFormat) throws -> C
   guard let f = ClaimFileFormat(rawValue: text) else { throw ValidationError("'--format' expects csv or jsonl, got '\(text)'") }
   return f
 }
+
+/// The outputs of a parallel batch: part 0 in `PATH.partial`, part k in
+/// `PATH.partial.k`; ``commit(parts:)`` appends the parts in order and moves
+/// the file into place; on failure every file is removed.
+///
+/// `@unchecked Sendable`: each part's handle is written by one worker only,
+/// and `commit` runs after every worker has finished.
+final class PartOutputs: @unchecked Sendable {
+  private let first: AtomicOutput
+  private let paths: [String]
+  private let handles: [FileHandle]
+  private var failure: (any Error)?
+  private let lock = NSLock()
+
+  init(path: String, count: Int) throws {
+    first = try AtomicOutput(path: path)
+    var paths: [String] = [], handles: [FileHandle] = []
+    for k in 1..<max(count, 1) {
+      let p = path + ".partial.\(k)"
+      guard FileManager.default.createFile(atPath: p, contents: nil), let h = FileHandle(forWritingAtPath: p) else {
+        throw ValidationError("cannot write '\(p)'")
+      }
+      paths.append(p); handles.append(h)
+    }
+    self.paths = paths
+    self.handles = handles
+  }
+
+  /// Writes part `k`'s bytes (called from part `k`'s worker only).
+  func write(_ k: Int, _ bytes: ArraySlice<UInt8>) {
+    guard !bytes.isEmpty else { return }
+    do {
+      if k == 0 { try first.write(bytes) } else { try handles[k - 1].write(contentsOf: Data(bytes)) }
+    } catch {
+      lock.lock(); failure = failure ?? error; lock.unlock()
+    }
+  }
+
+  /// Appends parts 1..<`parts` to part 0 and moves it into place.
+  func commit(parts: Int) throws {
+    if let failure { throw failure }
+    for (k, h) in handles.enumerated() {
+      try h.close()
+      guard k + 1 < parts, let reader = FileHandle(forReadingAtPath: paths[k]) else { continue }
+      while let chunk = try reader.read(upToCount: ChunkedReader.chunkSize), !chunk.isEmpty { try first.write(chunk) }
+      try reader.close()
+    }
+    try first.commit()
+  }
+
+  deinit {
+    for (h, p) in zip(handles, paths) {
+      try? h.close()
+      try? FileManager.default.removeItem(atPath: p)
+    }
+  }
+}

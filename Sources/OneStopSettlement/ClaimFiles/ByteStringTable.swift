@@ -63,6 +63,12 @@ struct ByteStringTable: Sendable {
     return insert(ByteRange(0, bytes.count), in: bytes.span)
   }
 
+  /// Whether key `index` of `other` is also a key of this table.
+  func contains(key index: Int, of other: ByteStringTable) -> Bool {
+    let a = other.arena.span
+    return find(ByteRange(other.bounds[index], other.bounds[index + 1]), in: a) != nil
+  }
+
   /// The key at `index`, as a string.
   func key(_ index: Int) -> String {
     String(decoding: arena[bounds[index]..<bounds[index + 1]], as: UTF8.self)

@@ -34,6 +34,16 @@ struct ClaimFileScanner: Sendable {
     headerDone = format == .jsonl
   }
 
+  /// Creates a scanner for a part of a file that starts at line `firstLine`,
+  /// past the header (CSV: `columns` are the header's).
+  init(format: ClaimFileFormat, columns: [ClaimFileColumn], firstLine: Int) {
+    self.format = format
+    headerDone = true
+    self.columns = columns
+    layout = CSVLayout(columns)
+    line = firstLine - 1
+  }
+
   /// Whether the CSV header has been read (always true for JSONL).
   var hasHeader: Bool { headerDone }
 

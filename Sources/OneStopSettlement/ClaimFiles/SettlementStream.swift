@@ -40,9 +40,12 @@ struct SettlementStream {
   ///
   /// - Parameter targetYear: move every date by whole years so the first
   ///   row's year becomes this one (`nil` = dates as written).
-  init(engines: [SettlementEngine], format: ClaimFileFormat, skipsBadRows: Bool = false, targetYear: Int? = nil) {
+  init(
+    engines: [SettlementEngine], format: ClaimFileFormat, skipsBadRows: Bool = false, targetYear: Int? = nil,
+    part: (columns: [ClaimFileColumn], firstLine: Int)? = nil
+  ) {
     self.engines = engines.map(EngineReference.init)
-    scanner = ClaimFileScanner(format: format)
+    scanner = part.map { ClaimFileScanner(format: format, columns: $0.columns, firstLine: $0.firstLine) } ?? ClaimFileScanner(format: format)
     scanner.keepsOriginalLines = skipsBadRows
     state = StreamState(engines: engines, targetYear: targetYear)
     self.skipsBadRows = skipsBadRows
@@ -53,6 +56,10 @@ struct SettlementStream {
   var claimCount: Int { state.claimCount }
   /// The number of persons seen.
   var personCount: Int { state.persons.count }
+  /// The persons seen, and the line of each one's first row.
+  var persons: (ids: ByteStringTable, firstLines: [Int]) { (state.persons, state.personFirstLine) }
+  /// The CSV columns of the header (empty before it, and for JSONL).
+  var columns: [ClaimFileColumn] { scanner.columns }
 
   /// Feeds the next chunk of the file.
   mutating func feed<Bytes: Collection<UInt8>, Consumer: SettledClaimConsumer>(
@@ -99,6 +106,7 @@ struct StreamState {
   var prepared: [PreparedClaim]
   var settlements: [Settlement]
   var persons = ByteStringTable()
+  var personFirstLine: [Int] = []
   var currentId: [UInt8] = []
   var currentPerson = -1
   var lastDate: Int32 = 0
@@ -150,6 +158,7 @@ struct StreamState {
     if newPerson {
       if currentPerson >= 0 { consumer.endPerson() }
       currentPerson = persons.insert(row.personId, in: b).index
+      personFirstLine.append(row.line)
       currentId.removeAll(keepingCapacity: true)
       var i = row.personId.lower
       while i < row.personId.upper { currentId.append(b[i]); i &+= 1 }
