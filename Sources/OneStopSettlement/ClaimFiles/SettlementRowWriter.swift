@@ -41,7 +41,8 @@ struct SettlementRowWriter: SettledClaimConsumer {
   mutating func settled(
     _ row: borrowing ScannedClaim, bytes b: Span<UInt8>, prepared: borrowing [PreparedClaim], settlements: borrowing [Settlement]
   ) throws(SettlementError) {
-    let s = settlements[0]  // one copy; reads of its layers go through `paid(_:)`
+    let s = settlements[0]
+    let paid = s.payments
     let layers = s.layerCount
     let ids = row.claimId.count &+ row.personId.count
     let keys = jsonKeys
@@ -66,7 +67,7 @@ struct SettlementRowWriter: SettledClaimConsumer {
         while i < layers {
           ByteWriter.put(keys[i], &ms, &p)
           ByteWriter.put(34, &ms, &p)
-          ByteWriter.putFen(s.paid(i), &ms, &p)
+          ByteWriter.putFen(paid[i], &ms, &p)
           ByteWriter.put(34, &ms, &p)
           i &+= 1
         }
@@ -88,7 +89,7 @@ struct SettlementRowWriter: SettledClaimConsumer {
         var i = 0
         while i < layers {
           ByteWriter.put(44, &ms, &p)
-          ByteWriter.putFen(s.paid(i), &ms, &p)
+          ByteWriter.putFen(paid[i], &ms, &p)
           i &+= 1
         }
         ByteWriter.put(44, &ms, &p)

@@ -129,20 +129,21 @@ struct SimulationCollector: SettledClaimConsumer {
     }
     let base = p &* scenarios
     for k in 0..<scenarios {
-      let s = settlements.span  // read in place: an array subscript would copy the settlement
+      let s = settlements[k]
+      let payments = s.payments
       let offset = layerOffsets[k]
       var sum: Int64 = 0
-      for i in 0..<s[k].layerCount {
-        let a = s[k].paid(i)
+      for i in 0..<s.layerCount {
+        let a = payments[i]
         layerCost[offset &+ i].add(a)
         sum &+= a
       }
-      let paid = s[k].patient
-      if sum &+ paid != s[k].total { unbalancedClaims &+= 1 }
+      let paid = s.patient
+      if sum &+ paid != s.total { unbalancedClaims &+= 1 }
       funds[k].add(sum)
       patient[k].add(paid)
       personOutOfPocket[base &+ k] &+= paid
-      personInPolicySelfPay[base &+ k] &+= max(0, s[k].inPolicy &- sum)
+      personInPolicySelfPay[base &+ k] &+= max(0, s.inPolicy &- sum)
     }
   }
 }
