@@ -59,30 +59,15 @@ struct BatchCommand: SettleCommand {
     let engine = try SettlementEngine(table: TableSource.load(table.spec, date: table.date, tables: table.tables).table)
     if jobs > 1 && !skipBad && claimsPath != "-" { return try runInParallel(engine) }
     var batch = ClaimBatch(engine: engine, input: inputFormat, output: outputFormat, skipsBadRows: skipBad)
-    var reader = try ChunkedReader(path: claimsPath)
     let out = try AtomicOutput(path: outPath)
-    var progress = Progress("batch")
-    do {
-      try reader.forEachChunk(progress: &progress) { chunk, isFinal in
-        try batch.process(chunk, isFinal: isFinal)
-        try out.write(batch.output)
-        batch.clearOutput()
-      }
-    } catch let e as SettlementError {
-      progress.finish()
-      throw e.inFile(claimsPath)
+    let elapsed = try ChunkedReader.stream(claimsPath, label: "batch") { chunk, isFinal in
+      try batch.process(chunk, isFinal: isFinal)
+      try out.write(batch.output)
+      batch.clearOutput()
     }
-    progress.finish()
     try out.commit()
-    var summary = "settled \(batch.claimCount) claims of \(batch.personCount) persons in \(Self.seconds(progress.elapsed)) s"
-    if skipBad {
-      let path = rejectsPath ?? outPath + ".rejects.csv"
-      let rejects = try AtomicOutput(path: path)
-      try rejects.write(batch.rejects)
-      try rejects.commit()
-      summary += "; \(batch.rejectedCount) rows rejected (\(path))"
-    }
-    FileHandle.standardError.write(Data((summary + "\n").utf8))
+    FileHandle.standardError.write(Data("settled \(batch.claimCount) claims of \(batch.personCount) persons in \(Self.seconds(elapsed)) s\n".utf8))
+    if skipBad { try writeRejects(batch.rejects, count: batch.rejectedCount, to: rejectsPath ?? outPath + ".rejects.csv", claims: claimsPath) }
   }
 
   /// Settles a file on `jobs` workers: part 0 goes to the output file, the
@@ -96,8 +81,8 @@ struct BatchCommand: SettleCommand {
       summary = try ClaimBatch.settleInParallel(input, engine: engine, input: inputFormat, output: outputFormat, workers: jobs) { k, bytes in
         parts.write(k, bytes)
       }
-    } catch let e as SettlementError {
-      throw e.inFile(claimsPath)
+    } catch {
+      throw error.inFile(claimsPath)
     }
     try parts.commit(parts: summary.parts)
     FileHandle.standardError.write(Data(

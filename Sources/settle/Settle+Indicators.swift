@@ -56,22 +56,10 @@ struct IndicatorsCommand: SettleCommand {
     var options = self.options
     options.payAfterTreatment = source.rules?.payAfterTreatment
     var indicators = try SeedIndicators(engine: SettlementEngine(table: source.table), format: inputFormat, options: options)
-    var reader = try ChunkedReader(path: claimsPath)
-    var progress = Progress("indicators")
-    do {
-      try reader.forEachChunk(progress: &progress) { chunk, isFinal in try indicators.process(chunk, isFinal: isFinal) }
-    } catch let e as SettlementError {
-      progress.finish()
-      throw e.inFile(claimsPath)
-    }
-    progress.finish()
+    _ = try ChunkedReader.stream(claimsPath, label: "indicators") { chunk, isFinal in try indicators.process(chunk, isFinal: isFinal) }
     let report = try indicators.report()
-    if let jsonPath { try SimulateCommand.write(report.encoded(), to: jsonPath) }
+    if let jsonPath { try writeFile(report.encoded(), to: jsonPath) }
     Files.write(Data(report.markdown().utf8))
-    if options.skipsBadRows {
-      let path = rejectsPath ?? claimsPath + ".rejects.csv"
-      try SimulateCommand.write(Data(indicators.rejects), to: path)
-      FileHandle.standardError.write(Data("\(indicators.rejectedCount) rows rejected (\(path))\n".utf8))
-    }
+    if options.skipsBadRows { try writeRejects(indicators.rejects, count: indicators.rejectedCount, to: rejectsPath, claims: claimsPath) }
   }
 }

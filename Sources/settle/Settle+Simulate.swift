@@ -104,31 +104,13 @@ struct SimulateCommand: SettleCommand {
     var simulation = try PolicySimulation(
       baseline: SettlementEngine(table: baseline), reform: SettlementEngine(table: reform), sweep: sweep,
       format: inputFormat, options: options)
-    var reader = try ChunkedReader(path: claimsPath)
-    var progress = Progress("simulate")
-    do {
-      try reader.forEachChunk(progress: &progress) { chunk, isFinal in try simulation.process(chunk, isFinal: isFinal) }
-    } catch let e as SettlementError {
-      progress.finish()
-      throw e.inFile(claimsPath)
-    }
-    progress.finish()
+    let elapsed = try ChunkedReader.stream(claimsPath, label: "simulate") { chunk, isFinal in try simulation.process(chunk, isFinal: isFinal) }
     let report = try simulation.report(overrides: sets)
-    if let jsonPath { try Self.write(report.encoded(), to: jsonPath) }
-    if let htmlPath { try Self.write(Data(report.html().utf8), to: htmlPath) }
-    if let markdownPath { try Self.write(Data(report.markdown().utf8), to: markdownPath) } else { Files.write(Data(report.markdown().utf8)) }
-    if options.skipsBadRows {
-      let path = rejectsPath ?? claimsPath + ".rejects.csv"
-      try Self.write(Data(simulation.rejects), to: path)
-      FileHandle.standardError.write(Data("\(simulation.rejectedCount) rows rejected (\(path))\n".utf8))
-    }
+    if let jsonPath { try writeFile(report.encoded(), to: jsonPath) }
+    if let htmlPath { try writeFile(Data(report.html().utf8), to: htmlPath) }
+    if let markdownPath { try writeFile(Data(report.markdown().utf8), to: markdownPath) } else { Files.write(Data(report.markdown().utf8)) }
+    if options.skipsBadRows { try writeRejects(simulation.rejects, count: simulation.rejectedCount, to: rejectsPath, claims: claimsPath) }
     FileHandle.standardError.write(Data(
-      "simulated \(simulation.claimCount) claims of \(simulation.personCount) persons under \(2 + (sweep?.1.count ?? 0)) tables in \(BatchCommand.seconds(progress.elapsed)) s\n".utf8))
-  }
-
-  static func write(_ data: Data, to path: String) throws {
-    let out = try AtomicOutput(path: path)
-    try out.write(data)
-    try out.commit()
+      "simulated \(simulation.claimCount) claims of \(simulation.personCount) persons under \(2 + (sweep?.1.count ?? 0)) tables in \(BatchCommand.seconds(elapsed)) s\n".utf8))
   }
 }

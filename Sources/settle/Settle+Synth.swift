@@ -74,7 +74,7 @@ struct SynthCommand: SettleCommand {
       if writer.output.count > ChunkedReader.chunkSize {
         try out.write(writer.output)
         writer.clearOutput()
-        progress.update(bytes: i, of: persons)
+        progress.update(i, of: persons, amount: "\(i) persons")
       }
     }
     try out.write(writer.output)

@@ -32,6 +32,22 @@ struct ChunkedReader {
     return data
   }
 
+  /// Streams the claims file at `path` into `body` with a progress line
+  /// labelled `label`; a ``SettlementError`` is located in the file.
+  ///
+  /// - Returns: the time taken.
+  static func stream(_ path: String, label: String, _ body: (Data, Bool) throws -> Void) throws -> Duration {
+    var reader = try ChunkedReader(path: path)
+    var progress = Progress(label)
+    defer { progress.finish() }
+    do {
+      try reader.forEachChunk(progress: &progress, body)
+    } catch let e as SettlementError {
+      throw e.inFile(path)
+    }
+    return progress.elapsed
+  }
+
   /// Feeds every chunk to `body` (the last with `isFinal` true).
   mutating func forEachChunk(progress: inout Progress, _ body: (Data, Bool) throws -> Void) throws {
     var pending = try next()
@@ -98,14 +114,18 @@ struct Progress {
   var elapsed: Duration { ContinuousClock.now - start }
 
   mutating func update(bytes: Int, of total: Int) {
+    update(bytes, of: total, amount: "\(bytes >> 20) MiB")
+  }
+
+  /// Shows `done` of `total` (percent) with `amount` in words.
+  mutating func update(_ done: Int, of total: Int, amount: String) {
     let seconds = elapsed
     guard seconds > .seconds(1) else { return }
-    let percent = total > 0 ? min(100, bytes * 100 / total) : -1
+    let percent = total > 0 ? min(100, done * 100 / total) : -1
     guard percent != lastPercent || !shown else { return }
     lastPercent = percent
     shown = true
-    let mb = bytes >> 20
-    let text = percent >= 0 ? "\(label): \(percent)% (\(mb) MiB)" : "\(label): \(mb) MiB"
+    let text = percent >= 0 ? "\(label): \(percent)% (\(amount))" : "\(label): \(amount)"
     FileHandle.standardError.write(Data("\r\(text)   ".utf8))
   }
 
@@ -196,4 +216,18 @@ final class PartOutputs: @unchecked Sendable {
       try? FileManager.default.removeItem(atPath: p)
     }
   }
+}
+
+/// Writes a whole file atomically.
+func writeFile(_ data: Data, to path: String) throws {
+  let out = try AtomicOutput(path: path)
+  try out.write(data)
+  try out.commit()
+}
+
+/// Writes skipped rows to `path` (default `claims.rejects.csv`) and says how many.
+func writeRejects(_ rejects: ArraySlice<UInt8>, count: Int, to path: String?, claims: String) throws {
+  let target = path ?? claims + ".rejects.csv"
+  try writeFile(Data(rejects), to: target)
+  FileHandle.standardError.write(Data("\(count) rows rejected (\(target))\n".utf8))
 }
