@@ -24,7 +24,7 @@ extension ClaimBatch {
   /// row in file order, with the same `line:column (field)`; a person whose
   /// rows appear in two parts is `.unsortedClaims` at the line where the
   /// later part meets them. Bad rows cannot be skipped here (use
-  /// ``process(_:isFinal:)-([UInt8],_)`` with `skipsBadRows`).
+  /// the streaming ``process(_:isFinal:)`` with `skipsBadRows`).
   ///
   /// - Complexity: O(rows / workers) time on each worker; the input is read
   ///   in place, each worker buffers one chunk of output before `sink`.

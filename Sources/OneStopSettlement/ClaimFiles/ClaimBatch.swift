@@ -7,7 +7,7 @@ public import Foundation
 /// (rows sorted by person, then date: see `docs/claims-file.md`), and
 /// appends result rows to ``output``:
 ///
-///     var batch = try ClaimBatch(engine: engine, input: .csv, output: .csv)
+///     var batch = ClaimBatch(engine: engine, input: .csv, output: .csv)
 ///     try batch.process(chunk1, isFinal: false)   // any number of chunks
 ///     try batch.process(chunk2, isFinal: true)
 ///     batch.output                                 // header + one row per claim
