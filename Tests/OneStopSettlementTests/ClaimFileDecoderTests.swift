@@ -34,7 +34,7 @@ import Testing
 
   @Test(arguments: [
     Amount(text: "0", fen: 0), Amount(text: "0.01", fen: 1), Amount(text: "12.5", fen: 1250), Amount(text: "12.50", fen: 1250),
-    Amount(text: "12.500", fen: 1250), Amount(text: " 7 ", fen: 700), Amount(text: "\"1,234.56\"", fen: -1),
+    Amount(text: "12.500", fen: 1250), Amount(text: " 7 ", fen: 700), Amount(text: "0000000000000000000012.34", fen: 1234), Amount(text: "\"1,234.56\"", fen: -1),
     Amount(text: "9999999999.99", fen: 999_999_999_999), Amount(text: "10000000000.00", fen: 1_000_000_000_000),
   ])
   func amountsParseExactly(_ c: Amount) throws {

@@ -30,11 +30,13 @@ enum ByteText {
     let end = r.upper
     var value: Int64 = 0
     var digits = 0
+    var significant = 0
     while i < end {
       let d = b[i] &- zero
       if d > 9 { break }
-      // 10^12 fen needs 11 yuan digits; 15 digits cannot overflow Int64 × 100.
-      if digits >= 15 { throw tooLarge(r, b, column) }
+      // 10^12 fen needs 11 yuan digits; 15 significant digits cannot overflow Int64 × 100.
+      if significant > 0 || d != 0 { significant &+= 1 }
+      if significant > 15 { throw tooLarge(r, b, column) }
       value = value &* 10 &+ Int64(d)
       digits &+= 1
       i &+= 1
