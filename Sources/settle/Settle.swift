@@ -18,6 +18,10 @@ struct Settle {
     DemoCommand.self,
     PremiumCommand.self,
     FamilyDoctorCommand.self,
+    BatchCommand.self,
+    SynthCommand.self,
+    SimulateCommand.self,
+    IndicatorsCommand.self,
   ] }
 
   static func main() {

@@ -48,8 +48,9 @@ enum DecimalText {
     for _ in 0..<decimals { scale *= 10 }
     let mag = value.magnitude
     let whole = mag / scale
+    guard decimals > 0 else { return value < 0 ? "-\(whole)" : "\(whole)" }
     var frac = String(mag % scale)
-    frac = String(repeating: "0", count: decimals - frac.count) + frac
+    frac = String(repeating: "0", count: max(decimals - frac.count, 0)) + frac
     while frac.count > minimumDecimals, frac.last == "0" { frac.removeLast() }
     let sign = value < 0 ? "-" : ""
     return frac.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(frac)"

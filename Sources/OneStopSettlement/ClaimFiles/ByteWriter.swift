@@ -1,0 +1,131 @@
+/// A growable output buffer with exact, allocation-free renderers for the
+/// values claims files hold: fen as yuan with two decimals, dates, integers
+/// and text escaped for CSV or JSON.
+///
+///     var w = ByteWriter()
+///     w.fen(730_103)        // "7301.03"
+///     w.date(20240501)      // "2024-05-01"
+///     w.bytes               // the UTF-8 written so far
+public struct ByteWriter: Sendable {
+  var storage: [UInt8]
+  /// The number of bytes written.
+  public internal(set) var count: Int = 0
+
+  /// Creates an empty buffer.
+  public init(capacity: Int = 1 << 16) {
+    storage = [UInt8](repeating: 0, count: max(capacity, 64))
+  }
+
+  /// The bytes written so far.
+  public var bytes: ArraySlice<UInt8> { storage[0..<count] }
+
+  /// Forgets the bytes written, keeping the capacity.
+  public mutating func removeAll() { count = 0 }
+
+  /// Makes room for `n` more bytes.
+  @inline(__always)
+  mutating func reserve(_ n: Int) {
+    if count &+ n > storage.count { grow(count + n) }
+  }
+
+  private mutating func grow(_ needed: Int) {
+    var size = storage.count * 2
+    while size < needed { size *= 2 }
+    storage.append(contentsOf: repeatElement(0, count: size - storage.count))
+  }
+
+  /// Appends one byte.
+  @inline(__always)
+  public mutating func byte(_ x: UInt8) {
+    reserve(1)
+    storage[count] = x
+    count &+= 1
+  }
+
+  /// Appends ASCII or UTF-8 text known at compile time.
+  @inline(__always)
+  public mutating func ascii(_ s: StaticString) {
+    let n = s.utf8CodeUnitCount
+    reserve(n)
+    let p = count
+    let src = s.utf8Start
+    do {
+      var ms = storage.mutableSpan
+      var i = 0
+      while i < n { ms[p &+ i] = src[i]; i &+= 1 }
+    }
+    count = p &+ n
+  }
+
+  /// Appends a string's UTF-8 bytes as they are.
+  public mutating func text(_ s: String) {
+    for x in s.utf8 { byte(x) }
+  }
+
+  /// Appends an amount in fen as yuan with two decimals (`-12.50`).
+  @inline(__always)
+  public mutating func fen(_ value: Int64) {
+    withReserved(24) { ms, p in Self.putFen(value, &ms, &p) }
+  }
+
+  /// Appends a decimal integer.
+  @inline(__always)
+  public mutating func int(_ value: Int) {
+    reserve(24)
+    var p = count
+    do {
+      var ms = storage.mutableSpan
+      if value < 0 { ms[p] = ByteText.minus; p &+= 1 }
+      var v = value.magnitude
+      var digits = 1
+      var t: UInt = 10
+      while v >= t, digits < 19 { digits &+= 1; t = t &* 10 }
+      var k = p &+ digits
+      p = k
+      repeat {
+        k &-= 1
+        ms[k] = ByteText.zero &+ UInt8(v % 10)
+        v /= 10
+      } while v > 0
+    }
+    count = p
+  }
+
+  /// Appends a packed `yyyymmdd` date as `yyyy-MM-dd`.
+  @inline(__always)
+  public mutating func date(_ packed: Int32) {
+    withReserved(10) { ms, p in Self.putDate(packed, &ms, &p) }
+  }
+
+  /// Appends bytes as a CSV field, quoted when they hold `,` `"` or a line break.
+  @inline(__always)
+  mutating func csvField(_ r: ByteRange, in b: Span<UInt8>) {
+    withReserved(r.count &* 2 &+ 2) { ms, p in Self.putCSV(r, b, &ms, &p) }
+  }
+
+  /// Appends bytes as a JSON string (with quotes and escapes).
+  @inline(__always)
+  mutating func jsonString(_ r: ByteRange, in b: Span<UInt8>) {
+    withReserved(r.count &* 6 &+ 2) { ms, p in Self.putJSON(r, b, &ms, &p) }
+  }
+
+  /// Appends a string as a CSV field.
+  public mutating func csvField(_ s: String) {
+    let a = Array(s.utf8)
+    csvField(ByteRange(0, a.count), in: a.span)
+  }
+
+  /// Appends a string as a JSON string.
+  public mutating func jsonString(_ s: String) {
+    let a = Array(s.utf8)
+    jsonString(ByteRange(0, a.count), in: a.span)
+  }
+}
+
+extension ByteWriter {
+  /// Appends bytes as they are.
+  @inline(__always)
+  mutating func bytes(_ a: [UInt8]) {
+    withReserved(a.count) { ms, p in Self.put(a, &ms, &p) }
+  }
+}
