@@ -37,6 +37,13 @@ public struct Settlement: Sendable {
     outcomes = InlineArray(repeating: LayerOutcome(applied: false, base: 0, deductible: 0, rate: Rate(micros: 0), capRoom: 0, amount: 0, group: 0))
   }
 
+  /// A claim's split for a table of `layerCount` layers, none applied.
+  init(claim: PreparedClaim, layerCount: Int) {
+    self.init(claim: claim)
+    self.layerCount = layerCount
+    for i in 0..<min(layerCount, 8) { setNotApplied(i, base: 0) }
+  }
+
   /// Marks layer `i` not applied for a claim with base `base`: in a fresh
   /// (all-zero) slot only the fields `LayerOutcome.notApplied` sets non-zero.
   @inline(__always)
