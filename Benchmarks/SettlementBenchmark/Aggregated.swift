@@ -29,13 +29,13 @@ enum Aggregated {
     return checksum
   }
 
-  static func run(claims: Int, options: Options, workload w: Workload) throws -> Measurement {
+  static func run(claims: Int, options: Options, workload w: Workload) throws -> [Measurement] {
     let engine = w.engine
     let claimsPool = pool(w)
     let t = try claimsPool.withUnsafeBufferPointer { p in try timed { try settle(p, 0..<claims, engine: engine) } }
     blackHole(t.result)
-    return Measurement(scenario: "aggregated", claims: claims, seconds: t.seconds, threads: 1, checksum: t.result,
-      note: "best of \(t.all.count); \(w.label), \(engine.layerCount) layers, \(poolSize) distinct claims")
+    return [Measurement(scenario: "aggregated", claims: claims, seconds: t.seconds, threads: 1, checksum: t.result,
+      note: "best of \(t.all.count); \(w.label), \(engine.layerCount) layers, \(poolSize) distinct claims")]
   }
 
   static func compare(claims: Int, workload w: Workload) throws -> Int {

@@ -11,7 +11,7 @@ enum FeeLines {
   /// Distinct visits; the run cycles through them.
   static let poolSize = 512
 
-  static func run(claims: Int, options: Options, workload w: Workload) throws -> Measurement {
+  static func run(claims: Int, options: Options, workload w: Workload) throws -> [Measurement] {
     let engine = w.engine
     var lines = FeeLineGenerator(seed: Scenario.seed &+ 3)
     var people = w.generator(seed: Scenario.seed &+ 4)
@@ -32,8 +32,8 @@ enum FeeLines {
       return checksum
     }
     blackHole(t.result)
-    return Measurement(scenario: "fee-lines", claims: claims, seconds: t.seconds, threads: 1, checksum: t.result,
+    return [Measurement(scenario: "fee-lines", claims: claims, seconds: t.seconds, threads: 1, checksum: t.result,
       extra: [("lines_per_claim", "\(linesPerClaim)"), ("lines_per_s", format(Double(claims * linesPerClaim) / t.seconds, 0))],
-      note: "best of \(t.all.count); \(w.label), \(linesPerClaim) lines/claim, \(FeeLineGenerator.itemCount)-item catalogue")
+      note: "best of \(t.all.count); \(w.label), \(linesPerClaim) lines/claim, \(FeeLineGenerator.itemCount)-item catalogue")]
   }
 }

@@ -16,7 +16,7 @@ enum HISJSON {
     var setlinfo: SetlInfo
   }
 
-  static func run(claims requests: Int, options: Options, workload w: Workload) throws -> Measurement {
+  static func run(claims requests: Int, options: Options, workload w: Workload) throws -> [Measurement] {
     let engine = w.engine
     var g = w.generator(seed: Scenario.seed &+ 2)
     var synthetic = g.claims(poolSize)
@@ -58,10 +58,10 @@ enum HISJSON {
     func percentile(_ q: Double) -> Double { Double(latencies[min(latencies.count - 1, Int(Double(latencies.count) * q))]) / 1000 }
     let (p50, p99, p999) = (percentile(0.5), percentile(0.99), percentile(0.999))
     let mean = Double(bodies.map(\.count).reduce(0, +)) / Double(bodies.count)
-    return Measurement(scenario: "his-json", claims: requests, seconds: total, threads: 1, checksum: checksum,
+    return [Measurement(scenario: "his-json", claims: requests, seconds: total, threads: 1, checksum: checksum,
       extra: [("requests_per_s", format(Double(requests) / total, 0)), ("p50_us", format(p50, 2)), ("p99_us", format(p99, 2)),
               ("p999_us", format(p999, 2)), ("max_us", format(Double(latencies.last ?? 0) / 1000, 2)), ("request_bytes_mean", format(mean, 0))],
-      note: "\(w.label); p50 \(format(p50, 1)) µs, p99 \(format(p99, 1)) µs, p99.9 \(format(p999, 1)) µs; \(format(mean, 0)) B/request")
+      note: "\(w.label); p50 \(format(p50, 1)) µs, p99 \(format(p99, 1)) µs, p99.9 \(format(p999, 1)) µs; \(format(mean, 0)) B/request")]
   }
 
   static func nanoseconds(_ d: Duration) -> Int64 {

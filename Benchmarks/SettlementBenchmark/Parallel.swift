@@ -25,7 +25,7 @@ enum Parallel {
     return sums.withLock { $0.reduce(0) { $0 &+ ($1 ?? 0) } }
   }
 
-  static func run(claims: Int, options: Options, workload w: Workload) throws -> Measurement {
+  static func run(claims: Int, options: Options, workload w: Workload) throws -> [Measurement] {
     let engine = w.engine
     let pool = Aggregated.pool(w)
     let one = try timed { try settle(pool, claims: claims, threads: 1, engine: engine) }
@@ -34,8 +34,8 @@ enum Parallel {
       throw BenchmarkFailure("parallel: checksum \(many.result) on \(options.threads) threads differs from \(one.result) on one")
     }
     let speedUp = one.seconds / many.seconds
-    return Measurement(scenario: "parallel", claims: claims, seconds: many.seconds, threads: options.threads, checksum: many.result,
+    return [Measurement(scenario: "parallel", claims: claims, seconds: many.seconds, threads: options.threads, checksum: many.result,
       extra: [("speedup", format(speedUp, 3)), ("single_thread_claims_per_s", format(Double(claims) / one.seconds, 0))],
-      note: "speed-up \(format(speedUp, 2))× over 1 thread (\(grouped(Int(Double(claims) / one.seconds))) claims/s); best of \(many.all.count); \(w.label)")
+      note: "speed-up \(format(speedUp, 2))× over 1 thread (\(grouped(Int(Double(claims) / one.seconds))) claims/s); best of \(many.all.count); \(w.label)")]
   }
 }

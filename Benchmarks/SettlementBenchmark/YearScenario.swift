@@ -35,15 +35,15 @@ enum YearScenario {
     return (done, checksum)
   }
 
-  static func run(claims: Int, options: Options, workload w: Workload) throws -> Measurement {
+  static func run(claims: Int, options: Options, workload w: Workload) throws -> [Measurement] {
     let engine = w.engine
     let (pool, starts) = population(w)
     let t = try pool.withUnsafeBufferPointer { c in
       try starts.withUnsafeBufferPointer { s in try timed { try settle(c, starts: s, count: claims, engine: engine) } }
     }
     blackHole(t.result)
-    return Measurement(scenario: "year", claims: t.result.0, seconds: t.seconds, threads: 1, checksum: t.result.1,
-      note: "best of \(t.all.count); \(w.label), \(persons) persons, \(pool.count) admissions, accumulators carried")
+    return [Measurement(scenario: "year", claims: t.result.0, seconds: t.seconds, threads: 1, checksum: t.result.1,
+      note: "best of \(t.all.count); \(w.label), \(persons) persons, \(pool.count) admissions, accumulators carried")]
   }
 
   static func compare(claims: Int, workload w: Workload) throws -> Int {

@@ -63,12 +63,10 @@ note(Measurement.header)
 var exitCode: Int32 = 0
 for s in selected {
   do {
-    let m = try s.run(options.claims ?? s.defaultClaims, options, workload)
-    emit(m.jsonLine)
-    note(m.row)
-  } catch let u as Unavailable {
-    emit(u.jsonLine)
-    note(pad(s.name, 10) + "  not available yet: \(u.reason)")
+    for m in try s.run(options.claims ?? s.defaultClaims, options, workload) {
+      emit(m.jsonLine)
+      note(m.row)
+    }
   } catch {
     note(pad(s.name, 10) + "  FAILED: \(error)")
     exitCode = 1
