@@ -28,6 +28,12 @@ let package = Package(
       name: "OneStopSettlement",
       swiftSettings: swiftSettings),
 
+    // Synthetic claims and comparisons shared by tests and the benchmark (not a product).
+    .target(
+      name: "SettlementTestSupport",
+      dependencies: ["OneStopSettlement"],
+      swiftSettings: swiftSettings),
+
     // MARK: - Executables
 
     .executableTarget(
@@ -36,7 +42,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "SettlementBenchmark",
-      dependencies: ["OneStopSettlement"],
+      dependencies: ["OneStopSettlement", "SettlementTestSupport"],
       path: "Benchmarks/SettlementBenchmark",
       swiftSettings: swiftSettings),
 
@@ -44,7 +50,7 @@ let package = Package(
 
     .testTarget(
       name: "OneStopSettlementTests",
-      dependencies: ["OneStopSettlement"],
+      dependencies: ["OneStopSettlement", "SettlementTestSupport"],
       exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
   ],

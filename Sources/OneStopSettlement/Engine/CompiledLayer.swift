@@ -10,6 +10,8 @@ struct CompiledLayer: Sendable {
   var kindMask: UInt8
   /// Places in scope (bit per ``Place``).
   var placeMask: UInt8
+  /// ``scopeMask``, computed once when compiling.
+  var kindPlaceMask: UInt16 = 0
   /// Identities in scope (`0` = everyone).
   var identityMask: UInt64
   /// Requires a referred claim.
@@ -46,6 +48,26 @@ struct CompiledLayer: Sendable {
   var ceilingShare: Int64
   /// 补足 target ratio in millionths.
   var targetRatio: Int64
+
+  /// Claim kind × place combinations in scope: bit `kind × 4 + place`.
+  var scopeMask: UInt16 {
+    var m: UInt16 = 0
+    for k in 0..<3 where kindMask & (1 << UInt8(k)) != 0 {
+      for p in 0..<4 where placeMask & (1 << UInt8(p)) != 0 { m |= 1 << UInt16(k * 4 + p) }
+    }
+    return m
+  }
+
+  /// Why the layer does not cover `claim` (for the trace; the first reason in
+  /// the order kind, place, identity, referral, disease, hospital).
+  func skipReason(_ claim: PreparedClaim) -> TraceStep.SkipReason {
+    if kindMask & (1 << UInt8(claim.kind.index)) == 0 { return .claimKind }
+    if placeMask & (1 << UInt8(claim.place.index)) == 0 { return .place }
+    if identityMask != 0 && identityMask & claim.identities == 0 { return .identity }
+    if requiresReferral && !claim.referred { return .referral }
+    if diseaseMask != 0 && diseaseMask & claim.diseaseLists == 0 { return .disease }
+    return .designatedHospital
+  }
 }
 
 /// One resolved parameter group (default or identity/class specific) of a

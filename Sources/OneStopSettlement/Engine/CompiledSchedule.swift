@@ -1,60 +1,38 @@
 /// A resolved pay schedule: deductible plus up to eight segments, as flat
 /// integers. `S(x) = round(Σ segment share of x above the deductible × rate)`.
+/// The segments live in the engine's flat `segments` array (no per-schedule
+/// storage to copy); their upper bounds are absolute, in fen.
 struct CompiledSchedule: Sendable {
   /// Maximum number of segments.
   static let capacity = 8
 
   /// 起付线, fen.
   var deductible: Int64
-  /// Number of segments in use.
+  /// Index of the first segment in the engine's `segments`.
+  var firstSegment: Int
+  /// Number of segments.
   var count: Int
-  /// Whether bounds are measured above the deductible.
-  var relative: Bool
-  /// Upper bounds in fen (`Int64.max` = open).
-  var bounds: InlineArray<8, Int64>
-  /// Rates in millionths (already including identity points, clamped 0…1).
-  var rates: InlineArray<8, Int64>
-
-  /// A single-rate schedule: `round(max(0, x − deductible) × rate)`.
-  init(deductible: Int64, rate: Int64) {
-    self.deductible = deductible
-    count = 1
-    relative = true
-    bounds = InlineArray(repeating: .max)
-    rates = InlineArray(repeating: 0)
-    rates[0] = rate
-  }
-
-  /// A segmented schedule.
-  init(deductible: Int64, relative: Bool, segments: [(bound: Int64, rate: Int64)]) {
-    self.deductible = deductible
-    self.relative = relative
-    count = segments.count
-    bounds = InlineArray(repeating: .max)
-    rates = InlineArray(repeating: 0)
-    for (i, s) in segments.enumerated() where i < Self.capacity {
-      bounds[i] = s.bound
-      rates[i] = s.rate
-    }
-  }
+  /// The first segment's rate in millionths (reported as the layer's rate).
+  var firstRate: Int64
 
   /// The exact schedule value at `x`, in millionths of a fen, or `nil` on
   /// overflow. Calls `segment` with each segment's share (for tracing).
   @inline(__always)
-  func exact(at x: Int64, deductible d: Int64, segment: (Int64, Int64, Int64) -> Void) -> Int64? {
-    var lower = d
+  func exact(at x: Int64, in segments: UnsafePointer<CompiledSegment>, segment: (Int64, Int64, Int64) -> Void) -> Int64? {
+    var lower = deductible
     var acc: Int64 = 0
     var i = 0
+    let s = segments + firstSegment
     while i < count, x > lower {
-      let b = bounds[i]
-      let upper = b == .max ? Int64.max : (relative ? d &+ b : b)
+      let upper = s[i].upper
       if upper > lower {
+        let rate = s[i].rate
         let top = x < upper ? x : upper
-        let (p, o1) = (top &- lower).multipliedReportingOverflow(by: rates[i])
-        let (s, o2) = acc.addingReportingOverflow(p)
+        let (p, o1) = (top &- lower).multipliedReportingOverflow(by: rate)
+        let (sum, o2) = acc.addingReportingOverflow(p)
         if o1 || o2 { return nil }
-        acc = s
-        segment(lower, top, rates[i])
+        acc = sum
+        segment(lower, top, rate)
         lower = upper
       }
       i &+= 1
@@ -63,24 +41,45 @@ struct CompiledSchedule: Sendable {
   }
 }
 
+/// One segment of a compiled schedule.
+struct CompiledSegment: Sendable {
+  /// Upper bound, fen, absolute (`Int64.max` = open).
+  var upper: Int64
+  /// Rate in millionths (already including identity points, clamped 0…1).
+  var rate: Int64
+
+  /// The segments of a schedule with deductible `d`: `bounds` relative to
+  /// `d` or absolute (`Int64.max` = open).
+  static func resolve(deductible d: Int64, relative: Bool, _ segments: [(bound: Int64, rate: Int64)]) -> [CompiledSegment] {
+    segments.prefix(CompiledSchedule.capacity).map { s in
+      CompiledSegment(upper: s.bound == .max ? .max : (relative ? d &+ s.bound : s.bound), rate: s.rate)
+    }
+  }
+}
+
 /// Up to three yearly caps of one layer or class, each shared by a set of
-/// claim kinds (bit `k` = ``ClaimKind`` index `k`).
+/// claim kinds (bit `k` = ``ClaimKind`` index `k`). Held as plain fields, so
+/// ``room(kind:paid:)`` is three branch-free steps.
 struct CompiledCaps: Sendable {
   /// Maximum number of caps.
   static let capacity = 3
   /// Number of caps in use.
   var count: Int = 0
   /// Cap amounts, fen.
-  var amounts: InlineArray<3, Int64> = InlineArray(repeating: 0)
-  /// Claim kinds sharing each cap.
-  var kinds: InlineArray<3, UInt8> = InlineArray(repeating: 0)
+  var amount0: Int64 = 0, amount1: Int64 = 0, amount2: Int64 = 0
+  /// Claim kinds sharing each cap (`0`: cap not in use).
+  var kinds0: UInt8 = 0, kinds1: UInt8 = 0, kinds2: UInt8 = 0
 
   init() {}
 
   init(_ caps: [AnnualCap]) {
     for cap in caps.prefix(Self.capacity) {
-      amounts[count] = cap.amount.value.fen
-      kinds[count] = ClaimKind.mask(cap.claimKinds)
+      let amount = cap.amount.value.fen, kinds = ClaimKind.mask(cap.claimKinds)
+      switch count {
+      case 0: amount0 = amount; kinds0 = kinds
+      case 1: amount1 = amount; kinds1 = kinds
+      default: amount2 = amount; kinds2 = kinds
+      }
       count += 1
     }
   }
@@ -90,21 +89,21 @@ struct CompiledCaps: Sendable {
   /// (`Int64.max` when no cap applies).
   @inline(__always)
   func room(kind: Int, paid: (Int64, Int64, Int64)) -> Int64 {
-    var room = Int64.max
-    var i = 0
-    while i < count {
-      let m = kinds[i]
-      if m & (1 << UInt8(kind)) != 0 {
-        var used: Int64 = 0
-        if m & 1 != 0 { used &+= paid.0 }
-        if m & 2 != 0 { used &+= paid.1 }
-        if m & 4 != 0 { used &+= paid.2 }
-        let r = amounts[i] &- used
-        room = r < room ? r : room
-      }
-      i &+= 1
-    }
+    let bit = UInt8(1) << UInt8(kind)
+    let room = min(
+      Self.left(amount0, kinds0, bit, paid), Self.left(amount1, kinds1, bit, paid), Self.left(amount2, kinds2, bit, paid))
     return room < 0 ? 0 : room
+  }
+
+  /// What is left of one cap shared by `kinds` (`Int64.max` if it does not cover `bit`).
+  @inline(__always)
+  private static func left(_ amount: Int64, _ kinds: UInt8, _ bit: UInt8, _ paid: (Int64, Int64, Int64)) -> Int64 {
+    guard kinds & bit != 0 else { return .max }
+    var used: Int64 = 0
+    if kinds & 1 != 0 { used &+= paid.0 }
+    if kinds & 2 != 0 { used &+= paid.1 }
+    if kinds & 4 != 0 { used &+= paid.2 }
+    return amount &- used
   }
 }
 

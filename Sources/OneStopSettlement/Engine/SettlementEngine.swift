@@ -17,10 +17,7 @@
 public struct SettlementEngine: Sendable {
   /// The table this engine was compiled from.
   public let table: PolicyTable
-  let layers: [CompiledLayer]
-  let groups: [CompiledGroup]
-  let identityGroups: [Int]
-  let basicCells: [BasicCell]
+  let compiled: CompiledTable
   let levelCount: Int
   let levelIndex: [String: Int]
   let identityIndex: [String: Int]
@@ -47,14 +44,24 @@ public struct SettlementEngine: Sendable {
     var compiler = Compiler(table: table, identityPosition: identityPosition)
     var layers: [CompiledLayer] = []
     for layer in table.layers { layers.append(compiler.compile(layer)) }
-    self.layers = layers
-    groups = compiler.groups
-    identityGroups = compiler.identityGroups
-    basicCells = compiler.basicCells
+    compiled = CompiledTable(
+      layers: layers, groups: compiler.groups, identityGroups: compiler.identityGroups, basicCells: compiler.basicCells,
+      segments: compiler.segments)
   }
 
   /// The number of layers.
-  public var layerCount: Int { layers.count }
+  public var layerCount: Int { compiled.layerCount }
+
+  /// The compiled layers (read-only views of ``compiled``).
+  var layers: UnsafeBufferPointer<CompiledLayer> { UnsafeBufferPointer(start: compiled.layers, count: compiled.layerCount) }
+  /// The compiled parameter groups.
+  var groups: UnsafeBufferPointer<CompiledGroup> { UnsafeBufferPointer(start: compiled.groups, count: compiled.groupCount) }
+  /// Per layer, identity index → group.
+  var identityGroups: UnsafeBufferPointer<Int> {
+    UnsafeBufferPointer(start: compiled.identityGroups, count: compiled.identityGroupCount)
+  }
+  /// The basic-insurance cells.
+  var basicCells: UnsafeBufferPointer<BasicCell> { UnsafeBufferPointer(start: compiled.basicCells, count: compiled.basicCellCount) }
 }
 
 /// Builds the flat arrays of a ``SettlementEngine``.
@@ -64,6 +71,7 @@ private struct Compiler {
   var groups: [CompiledGroup] = []
   var identityGroups: [Int] = []
   var basicCells: [BasicCell] = []
+  var segments: [CompiledSegment] = []
 
   init(table: PolicyTable, identityPosition: [String: Int]) {
     self.table = table
@@ -122,7 +130,7 @@ private struct Compiler {
       c.defaultGroup = -1
       for (k, cls) in r.classes.enumerated() {
         groups.append(CompiledGroup(
-          schedule: CompiledSchedule(deductible: cls.deductible.value.fen, rate: cls.ratio.value.micros),
+          schedule: schedule(deductible: cls.deductible.value.fen, relative: true, segments: [(.max, cls.ratio.value.micros)]),
           caps: CompiledCaps(cls.annualCaps), identity: -1))
         guard let ids = cls.identities else { c.defaultGroup = k; continue }
         for id in ids {
@@ -144,6 +152,7 @@ private struct Compiler {
       c.targetRatio = r.targetRatio.value.micros
     }
     identityGroups.append(contentsOf: groupOf)
+    c.kindPlaceMask = c.scopeMask
     return c
   }
 
@@ -177,7 +186,14 @@ private struct Compiler {
     }
   }
 
-  func majorIllnessGroup(_ r: MajorIllnessRule, override o: MajorIllnessOverride?, identity: Int, rounding: RoundingRule) -> CompiledGroup {
+  /// A schedule whose segments are appended to ``segments``.
+  mutating func schedule(deductible d: Int64, relative: Bool, segments s: [(bound: Int64, rate: Int64)]) -> CompiledSchedule {
+    let resolved = CompiledSegment.resolve(deductible: d, relative: relative, s)
+    defer { segments += resolved }
+    return CompiledSchedule(deductible: d, firstSegment: segments.count, count: resolved.count, firstRate: resolved.first?.rate ?? 0)
+  }
+
+  mutating func majorIllnessGroup(_ r: MajorIllnessRule, override o: MajorIllnessOverride?, identity: Int, rounding: RoundingRule) -> CompiledGroup {
     var d = r.deductible.value.fen
     if let abs = o?.deductible?.value.fen { d = abs }
     else if let f = o?.deductibleFactor?.value { d = f.apply(to: d, rounding: rounding) ?? d }
@@ -189,7 +205,7 @@ private struct Compiler {
       if let c = o.annualCap { caps = [AnnualCap(amount: c)] }
     }
     return CompiledGroup(
-      schedule: CompiledSchedule(deductible: d, relative: r.breakpoints == .relativeToDeductible, segments: segs),
+      schedule: schedule(deductible: d, relative: r.breakpoints == .relativeToDeductible, segments: segs),
       caps: CompiledCaps(caps), identity: identity)
   }
 }

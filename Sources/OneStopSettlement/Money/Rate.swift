@@ -19,6 +19,7 @@ public struct Rate: Sendable, Hashable, Comparable, CustomStringConvertible {
   public var micros: Int64
 
   /// Creates a rate from millionths (`700_000` is 70 %).
+  @inlinable
   public init(micros: Int64) { self.micros = micros }
 
   /// Parses decimal text such as `"0.7"`, `"0.6550"` or `"1"`.
@@ -32,7 +33,7 @@ public struct Rate: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The rate applied to an amount, rounded once by `rule`.
   ///
   /// - Returns: `round(amount × rate)` in fen, or `nil` on overflow.
-  @inlinable
+  @inlinable @inline(__always)
   public func apply(to amount: Int64, rounding rule: RoundingRule) -> Int64? {
     let (p, o) = amount.multipliedReportingOverflow(by: micros)
     if o { return nil }

@@ -36,7 +36,7 @@ extension RoundingRule {
   ///   - numerator: the exact amount, scaled by `divisor`.
   ///   - divisor: a positive scale such as ``Rate/scale``.
   /// - Returns: the rounded quotient.
-  @inlinable
+  @inlinable @inline(__always)
   public func divide(_ numerator: Int64, by divisor: Int64) -> Int64 {
     let q = numerator / divisor
     let r = numerator % divisor  // same sign as numerator

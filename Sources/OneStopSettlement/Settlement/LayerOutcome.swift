@@ -22,11 +22,13 @@ public struct LayerOutcome: Sendable, Hashable {
   public var group: Int
 
   /// A layer that did not apply to a claim with base `base`.
+  @inlinable
   public static func notApplied(base: Int64) -> LayerOutcome {
-    LayerOutcome(applied: false, base: base, deductible: 0, rate: .zero, capRoom: .max, amount: 0, group: -1)
+    LayerOutcome(applied: false, base: base, deductible: 0, rate: Rate(micros: 0), capRoom: .max, amount: 0, group: -1)
   }
 
   /// Creates an outcome.
+  @inlinable
   public init(applied: Bool, base: Int64, deductible: Int64, rate: Rate, capRoom: Int64, amount: Int64, group: Int) {
     self.applied = applied; self.base = base; self.deductible = deductible; self.rate = rate
     self.capRoom = capRoom; self.amount = amount; self.group = group

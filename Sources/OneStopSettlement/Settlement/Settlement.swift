@@ -22,14 +22,35 @@ public struct Settlement: Sendable {
   public var patient: Int64
   /// Number of layers (the table's).
   public var layerCount: Int
-  var outcomes: InlineArray<8, LayerOutcome>
+  /// Layer outcomes in table order; slots at or above ``layerCount`` are unused.
+  @usableFromInline var outcomes: InlineArray<8, LayerOutcome>
 
-  init(claim: PreparedClaim, layerCount: Int) {
+  /// A claim's split with no layer applied yet (the engine fills it in).
+  @inlinable
+  init(claim: PreparedClaim) {
     total = claim.total; fullyOwnPay = claim.fullyOwnPay; overLimit = claim.overLimit
     payFirst = claim.payFirst; inPolicy = claim.inPolicy
     basicDeductible = 0; fundTotal = 0; patient = claim.total
+    layerCount = 0
+    // All-zero bytes (cheapest to write); the engine sets every slot below
+    // `layerCount`, and `layer(_:)` never reads the others.
+    outcomes = InlineArray(repeating: LayerOutcome(applied: false, base: 0, deductible: 0, rate: Rate(micros: 0), capRoom: 0, amount: 0, group: 0))
+  }
+
+  /// A claim's split for a table of `layerCount` layers, none applied.
+  init(claim: PreparedClaim, layerCount: Int) {
+    self.init(claim: claim)
     self.layerCount = layerCount
-    outcomes = InlineArray(repeating: .notApplied(base: 0))
+    for i in 0..<min(layerCount, 8) { setNotApplied(i, base: 0) }
+  }
+
+  /// Marks layer `i` not applied for a claim with base `base`: in a fresh
+  /// (all-zero) slot only the fields `LayerOutcome.notApplied` sets non-zero.
+  @inline(__always)
+  mutating func setNotApplied(_ i: Int, base: Int64) {
+    outcomes[unchecked: i].base = base
+    outcomes[unchecked: i].capRoom = .max
+    outcomes[unchecked: i].group = -1
   }
 
   /// The outcome of layer `i` (table order).

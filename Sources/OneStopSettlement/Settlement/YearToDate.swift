@@ -25,14 +25,26 @@ public struct YearToDate: Sendable, Equatable {
   public var inPolicyCost: Int64
   /// 累计起付线 — basic deductible paid this year, fen.
   public var basicDeductiblePaid: Int64
-  var layerBase: InlineArray<8, Int64>
-  var layerPaid: InlineArray<24, Int64>
+  /// 累计基数 per layer (slot = layer index).
+  @usableFromInline var layerBase: InlineArray<8, Int64>
+  /// 累计支付 per layer and claim kind (slot = layer × 3 + kind index).
+  @usableFromInline var layerPaid: InlineArray<24, Int64>
 
-  /// Empty accumulators.
+  /// Empty accumulators. Inlinable, so a caller making fresh accumulators
+  /// per claim zeroes them in place instead of calling and copying.
+  @inlinable
   public init() {
     year = 0; admissions = 0; totalCost = 0; inPolicyCost = 0; basicDeductiblePaid = 0
     layerBase = InlineArray(repeating: 0)
     layerPaid = InlineArray(repeating: 0)
+  }
+
+  /// Starts `year` at zero, in place.
+  @inline(__always)
+  mutating func start(year: Int) {
+    self.year = year; admissions = 0; totalCost = 0; inPolicyCost = 0; basicDeductiblePaid = 0
+    for i in 0..<8 { layerBase[i] = 0 }
+    for i in 0..<24 { layerPaid[i] = 0 }
   }
 
   /// 累计基数 — the base accumulated by layer `layer` this year, fen.

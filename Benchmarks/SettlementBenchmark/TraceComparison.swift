@@ -1,0 +1,16 @@
+import OneStopSettlement
+import SettlementTestSupport
+
+/// `--compare`: the traced and the untraced path are one implementation, so
+/// they must produce identical amounts, to the fen, and identical accumulators.
+enum TraceComparison {
+  static func check(_ claim: PreparedClaim, engine: SettlementEngine, fast: inout YearToDate, traced: inout YearToDate, label: String) throws {
+    var trace = StepTrace()
+    let a = try engine.settle(claim, yearToDate: &fast)
+    let b = try engine.settle(claim, yearToDate: &traced, trace: &trace)
+    if let d = SettlementComparison.firstDifference(a, b) ?? SettlementComparison.firstDifference(fast, traced, layers: engine.layerCount) {
+      throw BenchmarkFailure("\(label): NoTrace and StepTrace differ: \(d)")
+    }
+    if trace.steps.isEmpty { throw BenchmarkFailure("\(label): StepTrace recorded nothing") }
+  }
+}

@@ -1,0 +1,88 @@
+/// The flat arrays of a compiled table, in memory the engine owns:
+/// allocated once when compiling, never mutated, freed with the last copy of
+/// the engine. The settlement loop reads records through pointers, field by
+/// field, so no record is copied per claim. Every stored index is checked
+/// when compiling; a claim's own indices (`level`) by `isValid(_:)`.
+final class CompiledTable: @unchecked Sendable {
+  /// One record per layer, in table order.
+  let layers: UnsafeMutablePointer<CompiledLayer>
+  /// Parameter groups of major-illness, assistance and tilt layers.
+  let groups: UnsafeMutablePointer<CompiledGroup>
+  /// Per layer, identity index → group (`-1` = the identity selects none).
+  let identityGroups: UnsafeMutablePointer<Int>
+  /// Basic-insurance cells per (group, kind, level, place).
+  let basicCells: UnsafeMutablePointer<BasicCell>
+  /// The segments of every group's schedule.
+  let segments: UnsafeMutablePointer<CompiledSegment>
+  /// The number of layers, groups, identity-group entries and cells.
+  let layerCount: Int, groupCount: Int, identityGroupCount: Int, basicCellCount: Int
+
+  // Scope of every layer at once, as bit masks over layers (bit `i` = layer `i`).
+  /// Layers covering each claim kind × place (index `kind × 4 + place`).
+  let kindPlaceLayers: UnsafeMutablePointer<UInt8>
+  /// Layers limited to some identities, and per identity the layers covering it.
+  let identityScoped: UInt8, identityLayers: UnsafeMutablePointer<UInt8>
+  /// Layers limited to some disease lists, and per list the layers covering it.
+  let diseaseScoped: UInt8, diseaseLayers: UnsafeMutablePointer<UInt8>
+  /// Layers requiring a referral, or a designated hospital.
+  let referralRequired: UInt8, designatedRequired: UInt8
+
+  init(
+    layers: [CompiledLayer], groups: [CompiledGroup], identityGroups: [Int], basicCells: [BasicCell], segments: [CompiledSegment]
+  ) {
+    self.layers = Self.copy(layers)
+    self.groups = Self.copy(groups)
+    self.identityGroups = Self.copy(identityGroups)
+    self.basicCells = Self.copy(basicCells)
+    self.segments = Self.copy(segments)
+    layerCount = layers.count; groupCount = groups.count
+    identityGroupCount = identityGroups.count; basicCellCount = basicCells.count
+
+    func mask(_ holds: (CompiledLayer) -> Bool) -> UInt8 {
+      layers.indices.reduce(0) { m, i in holds(layers[i]) ? m | 1 << UInt8(i) : m }
+    }
+    kindPlaceLayers = Self.copy((0..<12).map { bit in mask { $0.kindPlaceMask & (1 << UInt16(bit)) != 0 } })
+    identityScoped = mask { $0.identityMask != 0 }
+    identityLayers = Self.copy((0..<64).map { bit in mask { $0.identityMask & (1 << UInt64(bit)) != 0 } })
+    diseaseScoped = mask { $0.diseaseMask != 0 }
+    diseaseLayers = Self.copy((0..<64).map { bit in mask { $0.diseaseMask & (1 << UInt64(bit)) != 0 } })
+    referralRequired = mask { $0.requiresReferral }
+    designatedRequired = mask { $0.requiresDesignatedHospital }
+  }
+
+  deinit {
+    layers.deallocate(); groups.deallocate(); identityGroups.deallocate(); basicCells.deallocate(); segments.deallocate()
+    kindPlaceLayers.deallocate(); identityLayers.deallocate(); diseaseLayers.deallocate()
+  }
+
+  /// The layers whose scope covers `claim`: its kind and place, an identity
+  /// or disease list where the layer names some, referral and designated
+  /// hospital where required. `kindPlace` is `kind × 4 + place`.
+  @inline(__always)
+  func layersInScope(of claim: PreparedClaim, kindPlace: Int) -> UInt8 {
+    var active = kindPlaceLayers[kindPlace]
+    if !claim.referred { active &= ~referralRequired }
+    if !claim.designatedHospital { active &= ~designatedRequired }
+    if active & identityScoped != 0 { active &= ~identityScoped | Self.union(identityLayers, claim.identities) }
+    if active & diseaseScoped != 0 { active &= ~diseaseScoped | Self.union(diseaseLayers, claim.diseaseLists) }
+    return active
+  }
+
+  /// The union of `table[b]` over the set bits `b` of `bits`.
+  @inline(__always)
+  private static func union(_ table: UnsafeMutablePointer<UInt8>, _ bits: UInt64) -> UInt8 {
+    var m: UInt8 = 0
+    var rest = bits
+    while rest != 0 {
+      m |= table[rest.trailingZeroBitCount]
+      rest &= rest &- 1
+    }
+    return m
+  }
+
+  private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+    let p = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
+    _ = UnsafeMutableBufferPointer(start: p, count: array.count).initialize(from: array)
+    return p
+  }
+}
