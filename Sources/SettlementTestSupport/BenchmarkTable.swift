@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import OneStopSettlement
 
 /// 基准政策表 — a full, seed-like policy table for benchmarks and tests.

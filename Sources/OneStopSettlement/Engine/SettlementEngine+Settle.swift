@@ -104,7 +104,7 @@ extension SettlementEngine {
           standard = min(standard, max(left, 0))
         }
         let applied = min(remaining, standard)
-        trace.record(.deductible(layer: li, standard: standard, applied: applied, admission: admission))
+        trace.record(.deductible(layer: li, standard: standard, applied: applied, admission: claim.kind == .inpatient ? admission : 0))
         let ratio = Rate(micros: claim.referred || claim.place == .inCounty ? cell.pointee.ratioReferred : cell.pointee.ratioUnreferred)
         guard let pay = ratio.apply(to: remaining &- applied, rounding: L.pointee.rounding) else { throw overflow(li) }
         trace.record(.rate(layer: li, amount: remaining &- applied, rate: ratio, result: pay))

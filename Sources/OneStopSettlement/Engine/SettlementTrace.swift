@@ -38,7 +38,8 @@ public enum TraceStep: Sendable, Hashable {
   case group(layer: Int, group: Int, identity: Int)
   /// This claim's base for the layer.
   case base(layer: Int, base: Int64)
-  /// Deductible: the standard for this claim and what was applied.
+  /// Deductible: the standard for this claim and what was applied;
+  /// `admission` is the inpatient admission number this year (`0` otherwise).
   case deductible(layer: Int, standard: Int64, applied: Int64, admission: Int)
   /// A single-rate computation: `round(amount × rate)`.
   case rate(layer: Int, amount: Int64, rate: Rate, result: Int64)

@@ -43,7 +43,7 @@ extension SettlementEngine {
       case .base(let l, let b):
         lines.append("\(name(l)): \(zh ? "本次计算基数" : "base this claim") \(y(b))")
       case .deductible(let l, let standard, let applied, let n):
-        let basic = l < table.layers.count && table.layers[l].kind == .basic
+        let basic = n > 0 && l < table.layers.count && table.layers[l].kind == .basic
         lines.append(zh ? "\(name(l)): 起付线 \(y(standard))\(basic ? "（本年第\(n)次住院）" : "")，实付起付线 \(y(applied))"
                         : "\(name(l)): deductible \(y(standard))\(basic ? " (admission \(n) this year)" : ""), applied \(y(applied))")
       case .rate(let l, let amount, let rate, let result):
