@@ -212,11 +212,6 @@ extension SettlementEngine {
       && c.fullyOwnPay &+ c.overLimit &+ c.payFirst &+ c.inPolicy == c.total
   }
 
-  /// Re-checks a prepared claim against this engine's table.
-  func check(_ c: PreparedClaim) throws(SettlementError) {
-    if !isValid(c) { throw invalid(c) }
-  }
-
   /// Why ``isValid(_:)`` rejected `c` (off the hot path).
   @inline(never)
   private func invalid(_ c: PreparedClaim) -> SettlementError {
