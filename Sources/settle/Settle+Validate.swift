@@ -4,7 +4,7 @@ import OneStopSettlement
 /// `settle validate` — check a policy table.
 struct ValidateCommand: SettleCommand {
   static let name = "validate"
-  static let abstract = "Check a policy table and list its illustrative numbers"
+  static let abstract = "Check a policy table, or every region of a tables directory"
   static let help = """
     USAGE: settle validate TABLE.json… | DIRECTORY
 
