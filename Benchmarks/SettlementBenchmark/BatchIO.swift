@@ -17,7 +17,7 @@ enum BatchIO {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     var results: [Measurement] = []
-    for fileFormat in [ClaimFileFormat.csv, .jsonl] {
+    for fileFormat in [ClaimFileFormat.csv, .jsonl] where ProcessInfo.processInfo.environment["BATCHIO_ONLY"].map({ $0 == fileFormat.rawValue }) ?? true {
       let input = dir.appendingPathComponent("claims.\(fileFormat.rawValue)")
       let output = dir.appendingPathComponent("results.\(fileFormat.rawValue)")
       let (count, expected, bytes) = try writeClaims(claims, format: fileFormat, workload: w, to: input)

@@ -63,17 +63,6 @@ struct ByteStringTable: Sendable {
     return insert(ByteRange(0, bytes.count), in: bytes.span)
   }
 
-  /// Whether key `index` of `other` is also a key of this table.
-  func contains(key index: Int, of other: ByteStringTable) -> Bool {
-    let a = other.arena.span
-    return find(ByteRange(other.bounds[index], other.bounds[index + 1]), in: a) != nil
-  }
-
-  /// The key at `index`, as a string.
-  func key(_ index: Int) -> String {
-    String(decoding: arena[bounds[index]..<bounds[index + 1]], as: UTF8.self)
-  }
-
   private func equal(_ k: Int, _ r: ByteRange, _ b: Span<UInt8>, _ a: Span<UInt8>) -> Bool {
     let start = bounds[k], end = bounds[k &+ 1]
     guard end &- start == r.count else { return false }
