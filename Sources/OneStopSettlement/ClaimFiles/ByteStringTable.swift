@@ -3,8 +3,8 @@
 ///
 /// Open addressing over FNV-1a hashes, keys kept in one byte arena, so a
 /// look-up allocates nothing and a new key costs an append. Used to resolve
-/// codes (hospital level, identity, diagnosis) and to check that a person's
-/// rows are contiguous; memory grows with distinct keys, never with rows.
+/// codes (hospital level, identity, diagnosis); memory grows with distinct
+/// keys, never with rows.
 struct ByteStringTable: Sendable {
   private var arena: [UInt8] = []
   private var bounds: [Int] = [0]
