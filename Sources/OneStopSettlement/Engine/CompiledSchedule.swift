@@ -86,8 +86,9 @@ struct CompiledCaps: Sendable {
 
   /// Room left for a claim of `kind` given this year's payments per kind
   /// (inpatient, outpatient chronic, general outpatient)
-  /// (`Int64.max` when no cap applies).
-  @inline(__always)
+  /// (`Int64.max` when no cap applies). Transparent: always inlined into
+  /// the settlement loop, which is otherwise too large for the inliner.
+  @_transparent
   func room(kind: Int, paid: (Int64, Int64, Int64)) -> Int64 {
     let bit = UInt8(1) << UInt8(kind)
     let room = min(
@@ -96,14 +97,11 @@ struct CompiledCaps: Sendable {
   }
 
   /// What is left of one cap shared by `kinds` (`Int64.max` if it does not cover `bit`).
-  @inline(__always)
-  private static func left(_ amount: Int64, _ kinds: UInt8, _ bit: UInt8, _ paid: (Int64, Int64, Int64)) -> Int64 {
-    guard kinds & bit != 0 else { return .max }
-    var used: Int64 = 0
-    if kinds & 1 != 0 { used &+= paid.0 }
-    if kinds & 2 != 0 { used &+= paid.1 }
-    if kinds & 4 != 0 { used &+= paid.2 }
-    return amount &- used
+  @_transparent
+  static func left(_ amount: Int64, _ kinds: UInt8, _ bit: UInt8, _ paid: (Int64, Int64, Int64)) -> Int64 {
+    // Branch-free: each kind's payments count when the cap is shared with it.
+    let used = (paid.0 & -Int64(kinds & 1)) &+ (paid.1 & -Int64((kinds >> 1) & 1)) &+ (paid.2 & -Int64((kinds >> 2) & 1))
+    return kinds & bit != 0 ? amount &- used : .max
   }
 }
 

@@ -63,14 +63,14 @@ final class CompiledTable: @unchecked Sendable {
 
   /// The layers whose scope covers `claim`: its kind and place, an identity
   /// or disease list where the layer names some, referral and designated
-  /// hospital where required. `kindPlace` is `kind × 4 + place`.
+  /// hospital where required.
   @inline(__always)
-  func layersInScope(of claim: PreparedClaim, kindPlace: Int) -> UInt8 {
-    var active = kindPlaceLayers[kindPlace]
-    if !claim.referred { active &= ~referralRequired }
-    if !claim.designatedHospital { active &= ~designatedRequired }
-    if active & identityScoped != 0 { active &= ~identityScoped | Self.union(identityLayers, claim.identities) }
-    if active & diseaseScoped != 0 { active &= ~diseaseScoped | Self.union(diseaseLayers, claim.diseaseLists) }
+  func layersInScope(of claim: UnsafePointer<PreparedClaim>) -> UInt8 {
+    var active = kindPlaceLayers[claim.pointee.kind.index &* 4 &+ claim.pointee.place.index]
+    if !claim.pointee.referred { active &= ~referralRequired }
+    if !claim.pointee.designatedHospital { active &= ~designatedRequired }
+    if active & identityScoped != 0 { active &= ~identityScoped | Self.union(identityLayers, claim.pointee.identities) }
+    if active & diseaseScoped != 0 { active &= ~diseaseScoped | Self.union(diseaseLayers, claim.pointee.diseaseLists) }
     return active
   }
 

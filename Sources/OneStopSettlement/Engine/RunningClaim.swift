@@ -24,11 +24,11 @@ struct RunningClaim {
   var applied: UInt8 = 0
 
   @inline(__always)
-  init(_ claim: PreparedClaim, index: Int, before: UnsafePointer<YearToDate>, inScope: UInt8) {
-    remaining = claim.inPolicy
-    payFirst = claim.payFirst
-    kind = claim.kind.index
-    admission = claim.kind == .inpatient ? before.pointee.admissions &+ 1 : before.pointee.admissions
+  init(_ claim: UnsafePointer<PreparedClaim>, index: Int, before: UnsafePointer<YearToDate>, inScope: UInt8) {
+    remaining = claim.pointee.inPolicy
+    payFirst = claim.pointee.payFirst
+    kind = claim.pointee.kind.index
+    admission = claim.pointee.kind == .inpatient ? before.pointee.admissions &+ 1 : before.pointee.admissions
     self.index = index
     self.before = before
     self.inScope = inScope
@@ -86,4 +86,68 @@ struct SlotColumns {
     yearToDate = take(UnsafeMutablePointer<YearToDate>?.self, slots)
     stride = slots
   }
+}
+
+/// What one layer's rule decided for one claim, before the yearly caps.
+struct LayerPayment {
+  /// 计算基数 — the layer's base for this claim, fen.
+  var base: Int64
+  /// 起付线 — the deductible applied, fen.
+  var deductible: Int64
+  /// 比例 — the rate (a schedule's first segment's).
+  var rate: Rate
+  /// The payment before caps, fen.
+  var raw: Int64
+  /// The parameter group used.
+  var group: Int
+  /// The yearly caps that limit it.
+  var caps: CompiledCaps
+}
+
+/// The rule of one layer kind: what the layer pays a claim before caps.
+/// The settlement loop is generic over it, so each kind gets its own
+/// specialised loop (static dispatch, no closures or existentials).
+protocol LayerRule {
+  /// The payment of layer `li` for the claim in slot `r` before caps, or
+  /// `nil` when the layer does not apply to it.
+  static func payment<Trace: SettlementTrace>(
+    _ engine: borrowing SettlementEngine, _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ claim: UnsafePointer<PreparedClaim>,
+    base: Int64, trace: inout Trace
+  ) throws(SettlementError) -> LayerPayment?
+}
+
+/// 基本医保 (``SettlementEngine/basicPayment(_:_:_:trace:)``).
+enum BasicStep: LayerRule {
+  @inline(__always)
+  static func payment<Trace: SettlementTrace>(
+    _ engine: borrowing SettlementEngine, _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ claim: UnsafePointer<PreparedClaim>,
+    base: Int64, trace: inout Trace
+  ) throws(SettlementError) -> LayerPayment? { try engine.basicPayment(li, r, claim, trace: &trace) }
+}
+
+/// 大病保险, 医疗救助, 倾斜救助 (``SettlementEngine/schedulePayment(_:_:_:base:trace:)``).
+enum ScheduleStep: LayerRule {
+  @inline(__always)
+  static func payment<Trace: SettlementTrace>(
+    _ engine: borrowing SettlementEngine, _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ claim: UnsafePointer<PreparedClaim>,
+    base: Int64, trace: inout Trace
+  ) throws(SettlementError) -> LayerPayment? { try engine.schedulePayment(li, r, claim, base: base, trace: &trace) }
+}
+
+/// 兜底 (``SettlementEngine/ceilingPayment(_:_:_:base:trace:)``).
+enum CeilingStep: LayerRule {
+  @inline(__always)
+  static func payment<Trace: SettlementTrace>(
+    _ engine: borrowing SettlementEngine, _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ claim: UnsafePointer<PreparedClaim>,
+    base: Int64, trace: inout Trace
+  ) throws(SettlementError) -> LayerPayment? { try engine.ceilingPayment(li, r, claim, base: base, trace: &trace) }
+}
+
+/// 补足 (``SettlementEngine/topUpPayment(_:_:_:base:trace:)``).
+enum TopUpStep: LayerRule {
+  @inline(__always)
+  static func payment<Trace: SettlementTrace>(
+    _ engine: borrowing SettlementEngine, _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ claim: UnsafePointer<PreparedClaim>,
+    base: Int64, trace: inout Trace
+  ) throws(SettlementError) -> LayerPayment? { try engine.topUpPayment(li, r, claim, base: base, trace: &trace) }
 }

@@ -95,167 +95,233 @@ extension SettlementEngine {
     // Check each claim, pick the accumulators it reads, find its layers.
     for i in 0..<n {
       let c = w.index[i]
-      let claim = claims[c]
-      if !isValid(claim) { throw located(invalid(claim), c, locate) }
+      let claim = claims + c  // read field by field: the claim is never copied
+      if !isValid(claim) { throw located(invalid(claim.pointee), c, locate) }
       var before = zero
       if let ytd = w.yearToDate[i] {
         let year = ytd.pointee.year
-        if year == claim.year { before = UnsafePointer(ytd) }
-        else if year > claim.year { throw located(laterYear(year, claim.year), c, locate) }
+        if year == claim.pointee.year { before = UnsafePointer(ytd) }
+        else if year > claim.pointee.year { throw located(laterYear(year, claim.pointee.year), c, locate) }
       }
-      trace.record(.split(total: claim.total, fullyOwnPay: claim.fullyOwnPay, overLimit: claim.overLimit, payFirst: claim.payFirst, inPolicy: claim.inPolicy))
-      let inScope = table.layersInScope(of: claim, kindPlace: claim.kind.index &* 4 &+ claim.place.index)
+      trace.record(.split(total: claim.pointee.total, fullyOwnPay: claim.pointee.fullyOwnPay, overLimit: claim.pointee.overLimit,
+        payFirst: claim.pointee.payFirst, inPolicy: claim.pointee.inPolicy))
+      let inScope = table.layersInScope(of: claim)
       (w.running + i).initialize(to: RunningClaim(claim, index: c, before: before, inScope: inScope))
     }
 
+    // The tier order is the table's; each layer passes over every slot with
+    // the rule of its kind (one loop per kind, so the layer's parameters stay
+    // in registers and the claim-varying branches are the policy's own).
     for li in 0..<layerCount {
       let L = table.layers + li  // read field by field: the record is never copied
-      let bit = UInt8(1) << UInt8(li)
-      let row = li &* w.stride
-      for i in 0..<n {
-        let r = w.running + i
-        let c = r.pointee.index
-        let claim = claims[c]
-        let ytd = r.pointee.before
-        let remaining = r.pointee.remaining
-        let base = L.pointee.includesPayFirst ? remaining &+ r.pointee.payFirst : remaining
-        // Every path below either computes the layer's payment before caps
-        // (`raw`, with its base, deductible, rate, group and caps) or marks the
-        // layer not applied and continues. Scope: one bit test; the reason only
-        // for the trace.
-        let (layerBase, deductible, rate, raw, group): (Int64, Int64, Rate, Int64, Int)
-        var caps = CompiledCaps()
-        guard r.pointee.inScope & bit != 0 else {
-          trace.record(.skipped(layer: li, reason: L.pointee.skipReason(claim)))
-          sink.notApplied(c, layer: li, base: base)
-          continue
-        }
-        let kind = r.pointee.kind
-        let hit = claim.identities & L.pointee.groupMask
-        let selected = hit == 0 ? L.pointee.defaultGroup : table.identityGroups[L.pointee.identityGroupOffset &+ hit.trailingZeroBitCount]
-        let paid = (ytd.pointee.layerPaid[unchecked: li &* 3], ytd.pointee.layerPaid[unchecked: li &* 3 &+ 1], ytd.pointee.layerPaid[unchecked: li &* 3 &+ 2])
-
-        switch L.pointee.kind {
-        case .basic:
-          let cell = table.basicCells + (L.pointee.basicCellOffset &+ ((selected &* 3 &+ kind) &* levelCount &+ claim.level) &* 4 &+ claim.place.index)
-          guard cell.pointee.applicable else {
-            trace.record(.skipped(layer: li, reason: .noParameters))
-            sink.notApplied(c, layer: li, base: base)
-            continue
-          }
-          trace.record(.group(layer: li, group: selected, identity: selected == 0 ? -1 : hit.trailingZeroBitCount))
-          let admission = r.pointee.admission
-          var standard = admission >= cell.pointee.repeatFrom ? cell.pointee.repeatDeductible : cell.pointee.deductible
-          if cell.pointee.yearlyDeductibleCap >= 0 {
-            let left = cell.pointee.yearlyDeductibleCap &- ytd.pointee.basicDeductiblePaid
-            standard = min(standard, max(left, 0))
-          }
-          let applied = min(remaining, standard)
-          trace.record(.deductible(layer: li, standard: standard, applied: applied, admission: claim.kind == .inpatient ? admission : 0))
-          let ratio = Rate(micros: claim.referred || claim.place == .inCounty ? cell.pointee.ratioReferred : cell.pointee.ratioUnreferred)
-          guard let pay = ratio.apply(to: remaining &- applied, rounding: L.pointee.rounding) else { throw located(overflow(li), c, locate) }
-          trace.record(.rate(layer: li, amount: remaining &- applied, rate: ratio, result: pay))
-          (layerBase, deductible, rate, raw, group) = (remaining, applied, ratio, pay, selected)
-          caps = L.pointee.caps
-
-        case .majorIllness, .assistance, .tilt:
-          guard selected >= 0 else {
-            trace.record(.skipped(layer: li, reason: .identity))
-            sink.notApplied(c, layer: li, base: base)
-            continue
-          }
-          let G = table.groups + (L.pointee.groupOffset &+ selected)
-          trace.record(.group(layer: li, group: selected, identity: hit == 0 ? -1 : hit.trailingZeroBitCount))
-          var groupBase = base
-          if L.pointee.kind == .majorIllness && !L.pointee.includesBasicDeductible { groupBase = max(0, groupBase &- r.pointee.basicDeductible) }
-          trace.record(.base(layer: li, base: groupBase))
-          let perYear = L.pointee.perYear
-          let before = perYear ? ytd.pointee.layerBase[unchecked: li] : 0
-          let (after, o) = before.addingReportingOverflow(groupBase)
-          if o { throw located(overflow(li), c, locate) }
-          let d = G.pointee.schedule.deductible
-          guard let exactBefore = G.pointee.schedule.exact(at: before, in: table.segments, segment: { _, _, _ in }),
-            let exactAfter = G.pointee.schedule.exact(at: after, in: table.segments, segment: { lo, hi, rt in
-              if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
-          else { throw located(overflow(li), c, locate) }
-          let rounding = L.pointee.rounding
-          let sBefore = exactBefore == 0 ? 0 : rounding.divide(exactBefore, by: Rate.scale)
-          let sAfter = rounding.divide(exactAfter, by: Rate.scale)
-          let firstRate = Rate(micros: G.pointee.schedule.firstRate)
-          if perYear {
-            trace.record(.cumulative(layer: li, before: before, after: after, scheduleBefore: sBefore, scheduleAfter: sAfter))
-          } else {
-            trace.record(.deductible(layer: li, standard: d, applied: min(d, groupBase), admission: r.pointee.admission))
-            trace.record(.rate(layer: li, amount: max(groupBase &- d, 0), rate: firstRate, result: sAfter))
-          }
-          (layerBase, deductible, rate, raw, group) =
-            (groupBase, min(max(d &- before, 0), groupBase), firstRate, min(max(sAfter &- sBefore, 0), groupBase), selected)
-          caps = G.pointee.caps
-
-        case .outOfPocketCeiling:
-          let after = ytd.pointee.layerBase[unchecked: li] &+ base
-          var allowed = L.pointee.ceilingAmount
-          if L.pointee.ceilingShare >= 0 {
-            guard let a = Rate(micros: L.pointee.ceilingShare).apply(to: ytd.pointee.inPolicyCost &+ claim.inPolicy, rounding: L.pointee.rounding)
-            else { throw located(overflow(li), c, locate) }
-            allowed = a
-          }
-          let paidBefore = paid.0 &+ paid.1 &+ paid.2
-          trace.record(.ceiling(layer: li, selfPayAfter: after, allowed: allowed, paidBefore: paidBefore))
-          (layerBase, deductible, rate, raw, group) = (base, 0, Rate(micros: 1_000_000), min(max(after &- allowed &- paidBefore, 0), base), 0)
-
-        case .topUp:
-          let measure = L.pointee.includesPayFirst ? claim.inPolicy &+ claim.payFirst : claim.inPolicy
-          let ratio = Rate(micros: L.pointee.targetRatio)
-          guard let target = ratio.apply(to: measure, rounding: L.pointee.rounding) else { throw located(overflow(li), c, locate) }
-          trace.record(.target(layer: li, target: target, fundsBefore: r.pointee.funds))
-          (layerBase, deductible, rate, raw, group) = (base, 0, ratio, min(max(target &- r.pointee.funds, 0), base), 0)
-        }
-        // Yearly caps (none for 兜底 and top-up: the room is unlimited).
-        let room = caps.room(kind: kind, paid: paid)
-        if raw > room { trace.record(.capped(layer: li, room: room, before: raw)) }
-        let amount = min(raw, room)
-        sink.applied(c, layer: li, LayerOutcome(
-          applied: true, base: layerBase, deductible: deductible, rate: rate, capRoom: room, amount: amount, group: group))
-        trace.record(.paid(layer: li, amount: amount))
-        w.base[row &+ i] = layerBase
-        w.amount[row &+ i] = amount
-        r.pointee.applied |= bit
-        r.pointee.pay(amount)
-        if L.pointee.kind == .basic { r.pointee.basicDeductible = deductible }
+      switch L.pointee.kind {
+      case .basic:
+        try eachSlot(BasicStep.self, li, claims, w, count: n, locate: locate, trace: &trace, sink: &sink)
+      case .majorIllness, .assistance, .tilt:
+        try eachSlot(ScheduleStep.self, li, claims, w, count: n, locate: locate, trace: &trace, sink: &sink)
+      case .outOfPocketCeiling:
+        try eachSlot(CeilingStep.self, li, claims, w, count: n, locate: locate, trace: &trace, sink: &sink)
+      case .topUp:
+        try eachSlot(TopUpStep.self, li, claims, w, count: n, locate: locate, trace: &trace, sink: &sink)
       }
     }
 
     for i in 0..<n {
-      let r = w.running[i]
-      let claim = claims[r.index]
-      if r.applied == 0 { throw located(noApplicableLayer(claim), r.index, locate) }
-      let patient = claim.total &- r.funds
+      let r = w.running + i
+      let claim = claims + r.pointee.index
+      if r.pointee.applied == 0 { throw located(noApplicableLayer(claim.pointee), r.pointee.index, locate) }
+      let patient = claim.pointee.total &- r.pointee.funds
       #if DEBUG || SETTLEMENT_INTERNAL_CHECKS
-        try checkInvariants(r, total: claim.total, w, slot: i)
+        try checkInvariants(r.pointee, total: claim.pointee.total, w, slot: i)
       #endif
-      sink.finish(r.index, basicDeductible: r.basicDeductible, funds: r.funds, patient: patient)
+      sink.finish(r.pointee.index, basicDeductible: r.pointee.basicDeductible, funds: r.pointee.funds, patient: patient)
       trace.record(.patient(amount: patient))
     }
 
     // Every claim settled: commit the year-to-date counters.
     for i in 0..<n {
       guard let ytd = w.yearToDate[i] else { continue }
-      let r = w.running[i]
-      let claim = claims[r.index]
-      if ytd.pointee.year != claim.year { ytd.pointee.start(year: claim.year) }
-      var applied = r.applied
+      let r = w.running + i
+      let claim = claims + r.pointee.index
+      if ytd.pointee.year != claim.pointee.year { ytd.pointee.start(year: claim.pointee.year) }
+      var applied = r.pointee.applied
       while applied != 0 {
         let li = applied.trailingZeroBitCount
         applied &= applied &- 1
         ytd.pointee.layerBase[unchecked: li] &+= w.base[li &* w.stride &+ i]
-        ytd.pointee.layerPaid[unchecked: li &* 3 &+ r.kind] &+= w.amount[li &* w.stride &+ i]
+        ytd.pointee.layerPaid[unchecked: li &* 3 &+ r.pointee.kind] &+= w.amount[li &* w.stride &+ i]
       }
-      if claim.kind == .inpatient { ytd.pointee.admissions &+= 1 }
-      ytd.pointee.totalCost &+= claim.total
-      ytd.pointee.inPolicyCost &+= claim.inPolicy
-      ytd.pointee.basicDeductiblePaid &+= r.basicDeductible
+      if claim.pointee.kind == .inpatient { ytd.pointee.admissions &+= 1 }
+      ytd.pointee.totalCost &+= claim.pointee.total
+      ytd.pointee.inPolicyCost &+= claim.pointee.inPolicy
+      ytd.pointee.basicDeductiblePaid &+= r.pointee.basicDeductible
     }
+  }
+
+  /// Passes layer `li` over slots `0..<n`: the scope test, then `payment`
+  /// (the layer kind's rule: the payment before caps, or `nil` when the
+  /// layer does not apply), then the yearly caps, the outcome and the
+  /// running amounts.
+  @inline(__always)
+  func eachSlot<Rule: LayerRule, Trace: SettlementTrace, Sink: SettlementSink>(
+    _ rule: Rule.Type, _ li: Int, _ claims: UnsafePointer<PreparedClaim>, _ w: SlotColumns, count n: Int, locate: Bool,
+    trace: inout Trace, sink: inout Sink
+  ) throws(SettlementError) {
+    let L = compiled.layers + li
+    let bit = UInt8(1) << UInt8(li)
+    let row = li &* w.stride
+    let includesPayFirst = L.pointee.includesPayFirst
+    let isBasic = L.pointee.kind == .basic
+    for i in 0..<n {
+      let r = w.running + i
+      let c = r.pointee.index
+      let claim = claims + c
+      let base = includesPayFirst ? r.pointee.remaining &+ r.pointee.payFirst : r.pointee.remaining
+      guard r.pointee.inScope & bit != 0 else {
+        trace.record(.skipped(layer: li, reason: L.pointee.skipReason(claim.pointee)))
+        sink.notApplied(c, layer: li, base: base)
+        continue
+      }
+      let p: LayerPayment?
+      do throws(SettlementError) { p = try Rule.payment(self, li, r, claim, base: base, trace: &trace) } catch { throw located(error, c, locate) }
+      guard let p else {
+        sink.notApplied(c, layer: li, base: base)
+        continue
+      }
+      // Yearly caps (none for 兜底 and top-up: the room is unlimited).
+      var room = Int64.max
+      if p.caps.count != 0 {
+        let ytd = r.pointee.before
+        room = p.caps.room(kind: r.pointee.kind, paid: (ytd.pointee.layerPaid[unchecked: li &* 3],
+          ytd.pointee.layerPaid[unchecked: li &* 3 &+ 1], ytd.pointee.layerPaid[unchecked: li &* 3 &+ 2]))
+        if p.raw > room { trace.record(.capped(layer: li, room: room, before: p.raw)) }
+      }
+      let amount = min(p.raw, room)
+      sink.applied(c, layer: li, LayerOutcome(
+        applied: true, base: p.base, deductible: p.deductible, rate: p.rate, capRoom: room, amount: amount, group: p.group))
+      trace.record(.paid(layer: li, amount: amount))
+      w.base[row &+ i] = p.base
+      w.amount[row &+ i] = amount
+      r.pointee.applied |= bit
+      r.pointee.pay(amount)
+      if isBasic { r.pointee.basicDeductible = p.deductible }
+    }
+  }
+
+  /// The parameter group layer `L` selects for `claim`: the first identity
+  /// (in precedence order) the layer distinguishes, else its default
+  /// (`-1`: none), and that identity's index (`-1`: default).
+  @inline(__always)
+  func group(_ L: UnsafeMutablePointer<CompiledLayer>, _ c: UnsafePointer<PreparedClaim>) -> (group: Int, identity: Int) {
+    let hit = c.pointee.identities & L.pointee.groupMask
+    if hit == 0 { return (L.pointee.defaultGroup, -1) }
+    return (compiled.identityGroups[L.pointee.identityGroupOffset &+ hit.trailingZeroBitCount], hit.trailingZeroBitCount)
+  }
+
+  /// 基本医保 — deductible (repeat admissions, yearly deductible cap), then
+  /// the ratio of the claim's (group, kind, level, place) cell.
+  @inline(__always)
+  func basicPayment<Trace: SettlementTrace>(
+    _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>, trace: inout Trace
+  ) throws(SettlementError) -> LayerPayment? {
+    let L = compiled.layers + li
+    let (selected, identity) = group(L, c)
+    let cell = compiled.basicCells
+      + (L.pointee.basicCellOffset &+ ((selected &* 3 &+ r.pointee.kind) &* levelCount &+ c.pointee.level) &* 4 &+ c.pointee.place.index)
+    guard cell.pointee.applicable else {
+      trace.record(.skipped(layer: li, reason: .noParameters))
+      return nil
+    }
+    trace.record(.group(layer: li, group: selected, identity: selected == 0 ? -1 : identity))
+    let remaining = r.pointee.remaining
+    let admission = r.pointee.admission
+    var standard = admission >= cell.pointee.repeatFrom ? cell.pointee.repeatDeductible : cell.pointee.deductible
+    if cell.pointee.yearlyDeductibleCap >= 0 {
+      let left = cell.pointee.yearlyDeductibleCap &- r.pointee.before.pointee.basicDeductiblePaid
+      standard = min(standard, max(left, 0))
+    }
+    let applied = min(remaining, standard)
+    trace.record(.deductible(layer: li, standard: standard, applied: applied, admission: c.pointee.kind == .inpatient ? admission : 0))
+    let ratio = Rate(micros: c.pointee.referred || c.pointee.place == .inCounty ? cell.pointee.ratioReferred : cell.pointee.ratioUnreferred)
+    guard let pay = ratio.apply(to: remaining &- applied, rounding: L.pointee.rounding) else { throw overflow(li) }
+    trace.record(.rate(layer: li, amount: remaining &- applied, rate: ratio, result: pay))
+    return LayerPayment(base: remaining, deductible: applied, rate: ratio, raw: pay, group: selected, caps: L.pointee.caps)
+  }
+
+  /// 大病保险, 医疗救助, 倾斜救助 — the selected group's segmented schedule,
+  /// per claim or cumulative over the year (`S(after) − S(before)`).
+  @inline(__always)
+  func schedulePayment<Trace: SettlementTrace>(
+    _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>, base: Int64, trace: inout Trace
+  ) throws(SettlementError) -> LayerPayment? {
+    let L = compiled.layers + li
+    let (selected, identity) = group(L, c)
+    guard selected >= 0 else {
+      trace.record(.skipped(layer: li, reason: .identity))
+      return nil
+    }
+    let G = compiled.groups + (L.pointee.groupOffset &+ selected)
+    trace.record(.group(layer: li, group: selected, identity: identity))
+    var groupBase = base
+    if L.pointee.kind == .majorIllness && !L.pointee.includesBasicDeductible { groupBase = max(0, groupBase &- r.pointee.basicDeductible) }
+    trace.record(.base(layer: li, base: groupBase))
+    let perYear = L.pointee.perYear
+    let before = perYear ? r.pointee.before.pointee.layerBase[unchecked: li] : 0
+    let (after, o) = before.addingReportingOverflow(groupBase)
+    if o { throw overflow(li) }
+    let d = G.pointee.schedule.deductible
+    guard let exactBefore = G.pointee.schedule.exact(at: before, in: compiled.segments, segment: { _, _, _ in }),
+      let exactAfter = G.pointee.schedule.exact(at: after, in: compiled.segments, segment: { lo, hi, rt in
+        if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
+    else { throw overflow(li) }
+    let rounding = L.pointee.rounding
+    let sBefore = exactBefore == 0 ? 0 : rounding.divide(exactBefore, by: Rate.scale)
+    let sAfter = rounding.divide(exactAfter, by: Rate.scale)
+    let firstRate = Rate(micros: G.pointee.schedule.firstRate)
+    if perYear {
+      trace.record(.cumulative(layer: li, before: before, after: after, scheduleBefore: sBefore, scheduleAfter: sAfter))
+    } else {
+      trace.record(.deductible(layer: li, standard: d, applied: min(d, groupBase), admission: r.pointee.admission))
+      trace.record(.rate(layer: li, amount: max(groupBase &- d, 0), rate: firstRate, result: sAfter))
+    }
+    return LayerPayment(base: groupBase, deductible: min(max(d &- before, 0), groupBase), rate: firstRate,
+      raw: min(max(sAfter &- sBefore, 0), groupBase), group: selected, caps: G.pointee.caps)
+  }
+
+  /// 兜底 — pays what the year's self-pay exceeds the ceiling by, less what
+  /// the layer already paid this year.
+  @inline(__always)
+  func ceilingPayment<Trace: SettlementTrace>(
+    _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>, base: Int64, trace: inout Trace
+  ) throws(SettlementError) -> LayerPayment? {
+    let L = compiled.layers + li
+    let ytd = r.pointee.before
+    let after = ytd.pointee.layerBase[unchecked: li] &+ base
+    var allowed = L.pointee.ceilingAmount
+    if L.pointee.ceilingShare >= 0 {
+      guard let a = Rate(micros: L.pointee.ceilingShare).apply(to: ytd.pointee.inPolicyCost &+ c.pointee.inPolicy, rounding: L.pointee.rounding)
+      else { throw overflow(li) }
+      allowed = a
+    }
+    let paidBefore = ytd.pointee.layerPaid[unchecked: li &* 3] &+ ytd.pointee.layerPaid[unchecked: li &* 3 &+ 1]
+      &+ ytd.pointee.layerPaid[unchecked: li &* 3 &+ 2]
+    trace.record(.ceiling(layer: li, selfPayAfter: after, allowed: allowed, paidBefore: paidBefore))
+    return LayerPayment(base: base, deductible: 0, rate: Rate(micros: 1_000_000), raw: min(max(after &- allowed &- paidBefore, 0), base),
+      group: 0, caps: CompiledCaps())
+  }
+
+  /// 补足 — tops the funds up to a target share of the in-policy amount.
+  @inline(__always)
+  func topUpPayment<Trace: SettlementTrace>(
+    _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>, base: Int64, trace: inout Trace
+  ) throws(SettlementError) -> LayerPayment? {
+    let L = compiled.layers + li
+    let measure = L.pointee.includesPayFirst ? c.pointee.inPolicy &+ c.pointee.payFirst : c.pointee.inPolicy
+    let ratio = Rate(micros: L.pointee.targetRatio)
+    guard let target = ratio.apply(to: measure, rounding: L.pointee.rounding) else { throw overflow(li) }
+    trace.record(.target(layer: li, target: target, fundsBefore: r.pointee.funds))
+    return LayerPayment(base: base, deductible: 0, rate: ratio, raw: min(max(target &- r.pointee.funds, 0), base), group: 0,
+      caps: CompiledCaps())
   }
 
   /// The settlement invariants for slot `i` (debug and internal-check builds):
@@ -283,13 +349,14 @@ extension SettlementEngine {
 
   /// Whether a prepared claim fits this engine's table and its amounts add up.
   @inline(__always)
-  func isValid(_ c: PreparedClaim) -> Bool {
+  func isValid(_ p: UnsafePointer<PreparedClaim>) -> Bool {
     // As unsigned, a negative amount is above the maximum: one compare each.
     let m = UInt64(Money.maximumFen)
-    return UInt(bitPattern: c.level) < UInt(bitPattern: levelCount)
-      && UInt64(bitPattern: c.total) <= m && UInt64(bitPattern: c.fullyOwnPay) <= m && UInt64(bitPattern: c.overLimit) <= m
-      && UInt64(bitPattern: c.payFirst) <= m && UInt64(bitPattern: c.inPolicy) <= m
-      && c.fullyOwnPay &+ c.overLimit &+ c.payFirst &+ c.inPolicy == c.total
+    let (total, own, over, first, inPolicy) = (p.pointee.total, p.pointee.fullyOwnPay, p.pointee.overLimit, p.pointee.payFirst, p.pointee.inPolicy)
+    return UInt(bitPattern: p.pointee.level) < UInt(bitPattern: levelCount)
+      && UInt64(bitPattern: total) <= m && UInt64(bitPattern: own) <= m && UInt64(bitPattern: over) <= m
+      && UInt64(bitPattern: first) <= m && UInt64(bitPattern: inPolicy) <= m
+      && own &+ over &+ first &+ inPolicy == total
   }
 
   /// Why ``isValid(_:)`` rejected `c` (off the hot path).
