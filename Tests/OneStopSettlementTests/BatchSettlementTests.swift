@@ -41,8 +41,11 @@ import Testing
     let year = g.year(persons: 700)
     let claims = year.claims.map(\.prepared)
     var out = SettlementColumns()
-    let accumulators = try engine.settle(claims, personStarts: year.personStarts, into: &out)
-    #expect(accumulators.count == 700)
+    try engine.settle(claims, personStarts: year.personStarts, into: &out)
+    var carried = SettlementColumns()
+    var accumulators = [YearToDate](repeating: YearToDate(), count: 700)
+    try engine.settle(claims, personStarts: year.personStarts, yearToDate: &accumulators, into: &carried)
+    #expect(carried == out)
     var differences = 0
     let ends = Array(year.personStarts.dropFirst()) + [claims.count]
     var repeatAdmissions = 0
@@ -58,6 +61,40 @@ import Testing
     }
     #expect(differences == 0)
     #expect(repeatAdmissions > 500)
+  }
+
+  /// A year split into two batches (each person's first claim, then the
+  /// rest), the accumulators carried between them, settles as one batch.
+  @Test func accumulatorsCarryBetweenBatches() throws {
+    let engine = try BenchmarkTable.engine()
+    var g = ClaimGenerator(seed: 13)
+    let year = g.year(persons: 300)
+    let claims = year.claims.map(\.prepared)
+    let ends = Array(year.personStarts.dropFirst()) + [claims.count]
+    var whole = SettlementColumns()
+    try engine.settle(claims, personStarts: year.personStarts, into: &whole)
+
+    var firsts: [PreparedClaim] = [], rest: [PreparedClaim] = [], restStarts: [Int] = []
+    for (p, s) in year.personStarts.enumerated() {
+      firsts.append(claims[s])
+      restStarts.append(rest.count)
+      rest += claims[(s + 1)..<ends[p]]
+    }
+    var ytd = [YearToDate](repeating: YearToDate(), count: 300)
+    var a = SettlementColumns(), b = SettlementColumns()
+    try engine.settle(firsts, personStarts: Array(0..<300), yearToDate: &ytd, into: &a)
+    try engine.settle(rest, personStarts: restStarts, yearToDate: &ytd, into: &b)
+    var differences = 0
+    for (p, s) in year.personStarts.enumerated() {
+      if a.patient(claim: p) != whole.patient(claim: s) { differences += 1 }
+      for c in (s + 1)..<ends[p] where b.patient(claim: restStarts[p] + c - s - 1) != whole.patient(claim: c) { differences += 1 }
+    }
+    #expect(differences == 0)
+    #expect(rest.count > 300)
+
+    var wrong = [YearToDate](repeating: YearToDate(), count: 2)
+    let e = #expect(throws: SettlementError.self) { try engine.settle(firsts, personStarts: Array(0..<300), yearToDate: &wrong, into: &a) }
+    #expect(e?.jsonPath == "yearToDate")
   }
 
   /// Reused columns are resized: a short batch after a long one reports only its claims.

@@ -59,7 +59,7 @@ struct CompiledSegment: Sendable {
 
 /// Up to three yearly caps of one layer or class, each shared by a set of
 /// claim kinds (bit `k` = ``ClaimKind`` index `k`). Held as plain fields, so
-/// ``room(kind:paid:)`` is three branch-free steps.
+/// ``room(kind:paid:)`` is one step per cap in use.
 struct CompiledCaps: Sendable {
   /// Maximum number of caps.
   static let capacity = 3
@@ -90,9 +90,11 @@ struct CompiledCaps: Sendable {
   /// the settlement loop, which is otherwise too large for the inliner.
   @_transparent
   func room(kind: Int, paid: (Int64, Int64, Int64)) -> Int64 {
+    if count == 0 { return .max }
     let bit = UInt8(1) << UInt8(kind)
-    let room = min(
-      Self.left(amount0, kinds0, bit, paid), Self.left(amount1, kinds1, bit, paid), Self.left(amount2, kinds2, bit, paid))
+    var room = Self.left(amount0, kinds0, bit, paid)
+    if count > 1 { room = min(room, Self.left(amount1, kinds1, bit, paid)) }
+    if count > 2 { room = min(room, Self.left(amount2, kinds2, bit, paid)) }
     return room < 0 ? 0 : room
   }
 

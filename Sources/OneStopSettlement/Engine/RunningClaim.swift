@@ -34,6 +34,14 @@ struct RunningClaim {
     self.inScope = inScope
   }
 
+  /// What layer `li` paid this year before this claim, per claim kind
+  /// (inpatient, chronic outpatient, general outpatient).
+  @inline(__always)
+  func paid(layer li: Int) -> (Int64, Int64, Int64) {
+    (before.pointee.layerPaid[unchecked: li &* 3], before.pointee.layerPaid[unchecked: li &* 3 &+ 1],
+     before.pointee.layerPaid[unchecked: li &* 3 &+ 2])
+  }
+
   /// A layer paid `amount`: first from the in-policy self-pay, then from 先行自付.
   @inline(__always)
   mutating func pay(_ amount: Int64) {
@@ -100,8 +108,8 @@ struct LayerPayment {
   var raw: Int64
   /// The parameter group used.
   var group: Int
-  /// The yearly caps that limit it.
-  var caps: CompiledCaps
+  /// 本次可支付限额 — the room left under the yearly caps, fen (`Int64.max`: uncapped).
+  var room: Int64
 }
 
 /// The rule of one layer kind: what the layer pays a claim before caps.

@@ -33,68 +33,138 @@ extension SettlementEngine {
   }
 
   /// Settles persons' claims with each person's accumulators carried from
-  /// one claim to the next, into amount columns.
+  /// one claim to the next, each person starting the year afresh, into
+  /// amount columns.
   ///
   /// Claims are grouped by person and in date order within a person:
   /// person `p`'s claims are `personStarts[p] ..< personStarts[p + 1]`
   /// (the last person's end at `claims.count`). Every claim settles as
   /// ``settle(_:yearToDate:)`` would with the person's accumulators, to the
-  /// fen. The batch settles the persons' first claims together, then their
-  /// second claims, and so on.
+  /// fen. The batch settles up to 128 persons side by side, each lane
+  /// walking through one person's claims and then taking the next person,
+  /// so memory does not grow with the number of persons.
   ///
   /// - Parameters:
   ///   - claims: claims prepared by this engine, grouped by person.
   ///   - personStarts: where each person's claims start, increasing from 0.
   ///   - output: receives one row per claim, in `claims` order.
-  /// - Returns: each person's accumulators after the last claim.
   /// - Throws: the first failing claim's ``SettlementError``, located under
   ///   `claims[i]` (or `personStarts` when they are not increasing from 0).
-  @discardableResult
   public func settle(
     _ claims: UnsafeBufferPointer<PreparedClaim>, personStarts: UnsafeBufferPointer<Int>, into output: inout SettlementColumns
-  ) throws(SettlementError) -> [YearToDate] {
-    let persons = personStarts.count
-    func end(_ p: Int) -> Int { p &+ 1 < persons ? personStarts[p &+ 1] : claims.count }
+  ) throws(SettlementError) {
+    try checkPersonStarts(personStarts, claims: claims.count)
+    try withUnsafeTemporaryLanes { (lanes: UnsafeMutablePointer<YearToDate>) throws(SettlementError) in
+      try settlePersons(claims, personStarts, into: &output) { _, lane in
+        // A lane taking a new person starts from empty accumulators.
+        lanes[lane] = YearToDate()
+        return lanes + lane
+      }
+    }
+  }
+
+  /// ``settle(_:personStarts:into:)`` continuing from each person's
+  /// accumulators: `yearToDate[p]` holds person `p`'s counters before their
+  /// first claim here (e.g. from an earlier batch of the year) and receives
+  /// them after their last.
+  ///
+  /// - Throws: as ``settle(_:personStarts:into:)``, and when `yearToDate`
+  ///   does not hold one value per person.
+  public func settle(
+    _ claims: UnsafeBufferPointer<PreparedClaim>, personStarts: UnsafeBufferPointer<Int>,
+    yearToDate: UnsafeMutableBufferPointer<YearToDate>, into output: inout SettlementColumns
+  ) throws(SettlementError) {
+    try checkPersonStarts(personStarts, claims: claims.count)
+    guard yearToDate.count == personStarts.count else {
+      throw SettlementError(.invalidValue, at: "yearToDate", expected: "one accumulator per person (\(personStarts.count))",
+        found: "\(yearToDate.count)")
+    }
+    guard let ytd = yearToDate.baseAddress else {  // no persons, hence no claims
+      output.reset(layerCount: layerCount, count: 0)
+      return
+    }
+    try settlePersons(claims, personStarts, into: &output) { person, _ in ytd + person }
+  }
+
+  /// Checks that `starts` begin at 0 and do not decrease or pass `claims`.
+  func checkPersonStarts(_ starts: UnsafeBufferPointer<Int>, claims: Int) throws(SettlementError) {
     var previous = 0
-    for p in 0..<persons {
-      let s = personStarts[p]
-      guard p == 0 ? s == 0 : s >= previous, s <= claims.count else {
+    for p in 0..<starts.count {
+      let s = starts[p]
+      guard p == 0 ? s == 0 : s >= previous, s <= claims else {
         throw SettlementError(.invalidValue, at: "personStarts[\(p)]",
-          expected: "0 for the first person, then increasing up to \(claims.count)", found: "\(s)")
+          expected: "0 for the first person, then increasing up to \(claims)", found: "\(s)")
       }
       previous = s
     }
-    guard persons > 0 || claims.isEmpty else {
+    guard !starts.isEmpty || claims == 0 else {
       throw SettlementError(.invalidValue, at: "personStarts", expected: "one start per person", found: "none")
     }
+  }
+
+  /// Runs `body` with ``SlotColumns/capacity`` accumulator lanes.
+  func withUnsafeTemporaryLanes(_ body: (UnsafeMutablePointer<YearToDate>) throws(SettlementError) -> Void) throws(SettlementError) {
+    let lanes = UnsafeMutablePointer<YearToDate>.allocate(capacity: SlotColumns.capacity)
+    lanes.initialize(repeating: YearToDate(), count: SlotColumns.capacity)
+    defer { lanes.deinitialize(count: SlotColumns.capacity); lanes.deallocate() }
+    try body(lanes)
+  }
+
+  /// The lane scheduler behind the per-person entry points: up to
+  /// ``SlotColumns/capacity`` persons side by side, each lane settling its
+  /// person's next claim in every batch; `accumulators(person, lane)` gives
+  /// the counters a lane uses when it takes a person. Persons in one batch
+  /// always differ, so each batch commits its accumulators independently.
+  @inline(__always)
+  func settlePersons(
+    _ claims: UnsafeBufferPointer<PreparedClaim>, _ starts: UnsafeBufferPointer<Int>, into output: inout SettlementColumns,
+    _ accumulators: (_ person: Int, _ lane: Int) -> UnsafeMutablePointer<YearToDate>
+  ) throws(SettlementError) {
     output.reset(layerCount: layerCount, count: claims.count)
-    var accumulators = [YearToDate](repeating: YearToDate(), count: persons)
-    guard let first = claims.baseAddress else { return accumulators }
-    var longest = 0
-    for p in 0..<persons { longest = max(longest, end(p) &- personStarts[p]) }
+    guard let first = claims.baseAddress else { return }
+    let persons = starts.count
     try output.withSink { (sink: inout ColumnSink) throws(SettlementError) in
-      try accumulators.withUnsafeMutableBufferPointer { (ytd: inout UnsafeMutableBufferPointer<YearToDate>) throws(SettlementError) in
-        guard let ytd = ytd.baseAddress else { return }
-        try withSlots(SlotColumns.capacity) { (w: SlotColumns) throws(SettlementError) in
-          var trace = NoTrace()
-          // Round k settles every person's k-th claim; persons in a batch differ.
-          for k in 0..<longest {
-            var n = 0
-            for p in 0..<persons where personStarts[p] &+ k < end(p) {
-              w.index[n] = personStarts[p] &+ k
-              w.yearToDate[n] = ytd + p
-              n &+= 1
-              if n == SlotColumns.capacity {
-                try settleSlots(first, w, count: n, locate: true, trace: &trace, sink: &sink)
-                n = 0
-              }
+      try withSlots(SlotColumns.capacity) { (w: SlotColumns) throws(SettlementError) in
+        var trace = NoTrace()
+        // Per lane: next claim, end of its person's claims, accumulators.
+        var next = InlineArray<128, Int>(repeating: 0), end = InlineArray<128, Int>(repeating: 0)
+        var ytd = InlineArray<128, UnsafeMutablePointer<YearToDate>?>(repeating: nil)
+        var person = 0
+        var active = 0
+        /// Gives lane `l` the next person with claims, if any.
+        func take(_ l: Int) {
+          while person < persons {
+            let s = starts[person], e = person &+ 1 < persons ? starts[person &+ 1] : claims.count
+            defer { person &+= 1 }
+            if s < e {
+              next[l] = s; end[l] = e; ytd[l] = accumulators(person, l)
+              return
             }
-            if n > 0 { try settleSlots(first, w, count: n, locate: true, trace: &trace, sink: &sink) }
+          }
+          ytd[l] = nil
+        }
+        for l in 0..<SlotColumns.capacity {
+          take(l)
+          if ytd[l] != nil { active &+= 1 }
+        }
+        while active > 0 {
+          var n = 0
+          for l in 0..<SlotColumns.capacity where ytd[l] != nil {
+            w.index[n] = next[l]
+            w.yearToDate[n] = ytd[l]
+            n &+= 1
+          }
+          try settleSlots(first, w, count: n, locate: true, trace: &trace, sink: &sink)
+          for l in 0..<SlotColumns.capacity where ytd[l] != nil {
+            next[l] &+= 1
+            if next[l] == end[l] {
+              take(l)
+              if ytd[l] == nil { active &-= 1 }
+            }
           }
         }
       }
     }
-    return accumulators
   }
 
   /// ``settle(_:into:)`` for an array.
@@ -107,16 +177,28 @@ extension SettlementEngine {
   }
 
   /// ``settle(_:personStarts:into:)`` for arrays.
-  @discardableResult
-  public func settle(_ claims: [PreparedClaim], personStarts: [Int], into output: inout SettlementColumns) throws(SettlementError) -> [YearToDate] {
+  public func settle(_ claims: [PreparedClaim], personStarts: [Int], into output: inout SettlementColumns) throws(SettlementError) {
     var failure: SettlementError?
-    var result: [YearToDate] = []
     claims.withUnsafeBufferPointer { c in
       personStarts.withUnsafeBufferPointer { s in
-        do throws(SettlementError) { result = try settle(c, personStarts: s, into: &output) } catch { failure = error }
+        do throws(SettlementError) { try settle(c, personStarts: s, into: &output) } catch { failure = error }
       }
     }
     if let failure { throw failure }
-    return result
+  }
+
+  /// ``settle(_:personStarts:yearToDate:into:)`` for arrays.
+  public func settle(
+    _ claims: [PreparedClaim], personStarts: [Int], yearToDate: inout [YearToDate], into output: inout SettlementColumns
+  ) throws(SettlementError) {
+    var failure: SettlementError?
+    claims.withUnsafeBufferPointer { c in
+      personStarts.withUnsafeBufferPointer { s in
+        yearToDate.withUnsafeMutableBufferPointer { y in
+          do throws(SettlementError) { try settle(c, personStarts: s, yearToDate: y, into: &output) } catch { failure = error }
+        }
+      }
+    }
+    if let failure { throw failure }
   }
 }

@@ -189,13 +189,8 @@ extension SettlementEngine {
         continue
       }
       // Yearly caps (none for 兜底 and top-up: the room is unlimited).
-      var room = Int64.max
-      if p.caps.count != 0 {
-        let ytd = r.pointee.before
-        room = p.caps.room(kind: r.pointee.kind, paid: (ytd.pointee.layerPaid[unchecked: li &* 3],
-          ytd.pointee.layerPaid[unchecked: li &* 3 &+ 1], ytd.pointee.layerPaid[unchecked: li &* 3 &+ 2]))
-        if p.raw > room { trace.record(.capped(layer: li, room: room, before: p.raw)) }
-      }
+      let room = p.room
+      if p.raw > room { trace.record(.capped(layer: li, room: room, before: p.raw)) }
       let amount = min(p.raw, room)
       sink.applied(c, layer: li, LayerOutcome(
         applied: true, base: p.base, deductible: p.deductible, rate: p.rate, capRoom: room, amount: amount, group: p.group))
@@ -245,7 +240,8 @@ extension SettlementEngine {
     let ratio = Rate(micros: c.pointee.referred || c.pointee.place == .inCounty ? cell.pointee.ratioReferred : cell.pointee.ratioUnreferred)
     guard let pay = ratio.apply(to: remaining &- applied, rounding: L.pointee.rounding) else { throw overflow(li) }
     trace.record(.rate(layer: li, amount: remaining &- applied, rate: ratio, result: pay))
-    return LayerPayment(base: remaining, deductible: applied, rate: ratio, raw: pay, group: selected, caps: L.pointee.caps)
+    return LayerPayment(base: remaining, deductible: applied, rate: ratio, raw: pay, group: selected,
+      room: L.pointee.caps.room(kind: r.pointee.kind, paid: r.pointee.paid(layer: li)))
   }
 
   /// 大病保险, 医疗救助, 倾斜救助 — the selected group's segmented schedule,
@@ -285,7 +281,8 @@ extension SettlementEngine {
       trace.record(.rate(layer: li, amount: max(groupBase &- d, 0), rate: firstRate, result: sAfter))
     }
     return LayerPayment(base: groupBase, deductible: min(max(d &- before, 0), groupBase), rate: firstRate,
-      raw: min(max(sAfter &- sBefore, 0), groupBase), group: selected, caps: G.pointee.caps)
+      raw: min(max(sAfter &- sBefore, 0), groupBase), group: selected,
+      room: G.pointee.caps.room(kind: r.pointee.kind, paid: r.pointee.paid(layer: li)))
   }
 
   /// 兜底 — pays what the year's self-pay exceeds the ceiling by, less what
@@ -303,11 +300,11 @@ extension SettlementEngine {
       else { throw overflow(li) }
       allowed = a
     }
-    let paidBefore = ytd.pointee.layerPaid[unchecked: li &* 3] &+ ytd.pointee.layerPaid[unchecked: li &* 3 &+ 1]
-      &+ ytd.pointee.layerPaid[unchecked: li &* 3 &+ 2]
+    let paid = r.pointee.paid(layer: li)
+    let paidBefore = paid.0 &+ paid.1 &+ paid.2
     trace.record(.ceiling(layer: li, selfPayAfter: after, allowed: allowed, paidBefore: paidBefore))
     return LayerPayment(base: base, deductible: 0, rate: Rate(micros: 1_000_000), raw: min(max(after &- allowed &- paidBefore, 0), base),
-      group: 0, caps: CompiledCaps())
+      group: 0, room: .max)
   }
 
   /// 补足 — tops the funds up to a target share of the in-policy amount.
@@ -320,8 +317,7 @@ extension SettlementEngine {
     let ratio = Rate(micros: L.pointee.targetRatio)
     guard let target = ratio.apply(to: measure, rounding: L.pointee.rounding) else { throw overflow(li) }
     trace.record(.target(layer: li, target: target, fundsBefore: r.pointee.funds))
-    return LayerPayment(base: base, deductible: 0, rate: ratio, raw: min(max(target &- r.pointee.funds, 0), base), group: 0,
-      caps: CompiledCaps())
+    return LayerPayment(base: base, deductible: 0, rate: ratio, raw: min(max(target &- r.pointee.funds, 0), base), group: 0, room: .max)
   }
 
   /// The settlement invariants for slot `i` (debug and internal-check builds):
