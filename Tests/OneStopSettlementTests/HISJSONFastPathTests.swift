@@ -346,16 +346,36 @@ import Testing
     }
   }
 
-  /// Scaled integers render as ``DecimalText/render(_:decimals:minimumDecimals:)`` renders them.
-  @Test func scaledIntegersRenderAsDecimalText() {
+  /// The string renderer `DecimalText.render` had before it wrote bytes:
+  /// the reference for the byte renderer.
+  static func referenceRender(_ value: Int64, decimals: Int, minimumDecimals: Int) -> String {
+    var scale: UInt64 = 1
+    for _ in 0..<decimals { scale *= 10 }
+    let mag = value.magnitude
+    let whole = mag / scale
+    guard decimals > 0 else { return value < 0 ? "-\(whole)" : "\(whole)" }
+    var frac = String(mag % scale)
+    frac = String(repeating: "0", count: max(decimals - frac.count, 0)) + frac
+    while frac.count > minimumDecimals, frac.last == "0" { frac.removeLast() }
+    let sign = value < 0 ? "-" : ""
+    return frac.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(frac)"
+  }
+
+  /// Scaled integers render as before, as strings and as bytes.
+  @Test func scaledIntegersRenderAsBefore() {
     var rng = SplitMix64(seed: 4)
     for i in 0..<20_000 {
       let value = i < 4 ? [Int64.min, Int64.max, 0, -1][i] : Int64(bitPattern: rng.next()) >> (rng.next() % 63)
-      let decimals = Int(rng.next() % 7)
-      let minimum = Int(rng.next() % UInt64(decimals + 1))
+      let decimals = Int(rng.next() % 20)
+      let minimum = Int(rng.next() % UInt64(decimals + 2))
+      let expected = Self.referenceRender(value, decimals: decimals, minimumDecimals: minimum)
       var w = ByteWriter(capacity: 64)
       w.scaled(value, decimals: decimals, minimumDecimals: minimum)
-      #expect(String(decoding: w.bytes, as: UTF8.self) == DecimalText.render(value, decimals: decimals, minimumDecimals: minimum))
+      #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
+      #expect(DecimalText.render(value, decimals: decimals, minimumDecimals: minimum) == expected)
     }
+    // By hand: 730,103 fen → "7301.03"; 655,000 micros → "0.6550"; −5 fen → "-0.05"; 123,456 micros → "0.123456".
+    #expect(Money(fen: 730_103).description == "7301.03" && Rate(micros: 655_000).description == "0.6550")
+    #expect(Money(fen: -5).description == "-0.05" && Rate(micros: 123_456).description == "0.123456")
   }
 }

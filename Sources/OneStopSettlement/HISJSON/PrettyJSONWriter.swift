@@ -33,59 +33,96 @@ struct PrettyJSONWriter {
 
   /// Starts the next array element.
   mutating func element() {
-    if !empty { out.byte(UInt8(ascii: ",")) ; out.byte(0x0A) }
+    let (first, depth) = (empty, depth)
     empty = false
-    indent()
+    out.withReserved(2 &+ 2 &* depth) { ms, p in Self.separator(first: first, depth: depth, &ms, &p) }
   }
 
-  /// Starts an object member with a key known at compile time (plain ASCII).
+  /// Starts an object member with a key known at compile time (plain ASCII,
+  /// nothing to escape).
   mutating func key(_ k: StaticString) {
-    element()
-    out.byte(UInt8(ascii: "\""))
-    out.ascii(k)
-    out.ascii("\" : ")
+    let (first, depth) = (empty, depth)
+    empty = false
+    let n = k.utf8CodeUnitCount
+    out.withReserved(2 &+ 2 &* depth &+ n &+ 5) { ms, p in
+      Self.separator(first: first, depth: depth, &ms, &p)
+      ms[p] = Self.quote
+      let src = k.utf8Start
+      for i in 0..<n { ms[p &+ 1 &+ i] = src[i] }
+      p &+= n &+ 1
+      Self.colon(&ms, &p)
+    }
   }
 
   /// Starts an object member with a key from data (escaped).
-  mutating func key(_ k: String) {
+  mutating func key(text k: String) {
     element()
     string(k)
-    out.ascii(" : ")
+    out.withReserved(4) { ms, p in
+      p &-= 1  // over the closing quote, which `colon` writes
+      Self.colon(&ms, &p)
+    }
   }
 
   /// A string value, escaped as `JSONEncoder` escapes it.
   mutating func string(_ s: String) {
-    out.byte(UInt8(ascii: "\""))
     var s = s
     s.withUTF8 { u in
-      var mark = 0
-      for (i, x) in u.enumerated() where x < 0x20 || x == UInt8(ascii: "\"") || x == UInt8(ascii: "\\") {
-        out.bytes(u, mark..<i)
-        out.byte(UInt8(ascii: "\\"))
-        switch x {
-        case 0x08: out.byte(UInt8(ascii: "b"))
-        case 0x0C: out.byte(UInt8(ascii: "f"))
-        case 0x0A: out.byte(UInt8(ascii: "n"))
-        case 0x0D: out.byte(UInt8(ascii: "r"))
-        case 0x09: out.byte(UInt8(ascii: "t"))
-        case 0x20...: out.byte(x)
-        default:
-          out.ascii("u00")
-          out.byte(ByteWriter.hexDigit(x >> 4))
-          out.byte(ByteWriter.hexDigit(x & 15))
+      out.withReserved(u.count &* 6 &+ 2) { ms, p in
+        ms[p] = Self.quote
+        p &+= 1
+        for x in u {
+          if x >= 0x20, x != Self.quote, x != Self.backslash {
+            ms[p] = x
+            p &+= 1
+            continue
+          }
+          ms[p] = Self.backslash
+          switch x {
+          case 0x08: ms[p &+ 1] = UInt8(ascii: "b")
+          case 0x0C: ms[p &+ 1] = UInt8(ascii: "f")
+          case 0x0A: ms[p &+ 1] = UInt8(ascii: "n")
+          case 0x0D: ms[p &+ 1] = UInt8(ascii: "r")
+          case 0x09: ms[p &+ 1] = UInt8(ascii: "t")
+          case 0x20...: ms[p &+ 1] = x
+          default:
+            ms[p &+ 1] = UInt8(ascii: "u"); ms[p &+ 2] = ByteText.zero; ms[p &+ 3] = ByteText.zero
+            ms[p &+ 4] = ByteWriter.hexDigit(x >> 4); ms[p &+ 5] = ByteWriter.hexDigit(x & 15)
+            p &+= 4
+          }
+          p &+= 2
         }
-        mark = i + 1
+        ms[p] = Self.quote
+        p &+= 1
       }
-      out.bytes(u, mark..<u.count)
     }
-    out.byte(UInt8(ascii: "\""))
+  }
+
+  private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+
+  /// `,` and a line break unless first, then the indent.
+  @inline(__always)
+  private static func separator(first: Bool, depth: Int, _ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
+    if !first { ms[p] = UInt8(ascii: ","); ms[p &+ 1] = 0x0A; p &+= 2 }
+    for _ in 0..<depth &* 2 { ms[p] = ByteText.space; p &+= 1 }
+  }
+
+  /// `" : ` after a key's closing quote.
+  @inline(__always)
+  private static func colon(_ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
+    ms[p] = quote; ms[p &+ 1] = ByteText.space; ms[p &+ 2] = UInt8(ascii: ":"); ms[p &+ 3] = ByteText.space
+    p &+= 4
   }
 
   /// An amount as `Money` encodes it: a yuan string with two decimals.
   mutating func money(_ m: Money) {
-    out.byte(UInt8(ascii: "\""))
-    out.fen(m.fen)
-    out.byte(UInt8(ascii: "\""))
+    out.withReserved(26) { ms, p in
+      ms[p] = Self.quote
+      p &+= 1
+      ByteWriter.putFen(m.fen, &ms, &p)
+      ms[p] = Self.quote
+      p &+= 1
+    }
   }
 
   /// A rate as `Rate` encodes it: a string with four to six decimals.
@@ -114,14 +151,15 @@ struct PrettyJSONWriter {
   }
 
   private mutating func close(_ bracket: UInt8) {
-    out.byte(0x0A)
     depth -= 1
-    indent()
-    out.byte(bracket)
+    let depth = depth
+    out.withReserved(2 &+ 2 &* depth) { ms, p in
+      ms[p] = 0x0A
+      p &+= 1
+      for _ in 0..<depth &* 2 { ms[p] = ByteText.space; p &+= 1 }
+      ms[p] = bracket
+      p &+= 1
+    }
     empty = false
-  }
-
-  private mutating func indent() {
-    for _ in 0..<depth { out.ascii("  ") }
   }
 }

@@ -81,13 +81,13 @@ enum SettlementRecordWriter {
     w.key("layers"); w.beginObject()
     for id in PrettyJSONWriter.sortedKeys(y.layers) {
       guard let l = y.layers[id] else { continue }
-      w.key(id)
+      w.key(text: id)
       w.beginObject()
       w.key("base"); w.money(l.base)
       w.key("paid"); w.beginObject()
       for kind in PrettyJSONWriter.sortedKeys(l.paid) {
         guard let m = l.paid[kind] else { continue }
-        w.key(kind); w.money(m)
+        w.key(text: kind); w.money(m)
       }
       w.endObject()
       w.endObject()

@@ -43,3 +43,45 @@ extension DecimalText {
     return value
   }
 }
+
+extension DecimalText {
+  /// The most bytes ``put(_:decimals:minimumDecimals:_:_:)`` writes
+  /// (sign, 20 digits, point, 19 decimals).
+  static let maximumRenderedBytes = 41
+
+  /// Writes a scaled integer at `p` as ``render(_:decimals:minimumDecimals:)``
+  /// renders it (`655_000` at 6 decimals, at least 4 → `0.6550`), with
+  /// `decimals` in 0…19.
+  @inline(__always)
+  static func put(_ value: Int64, decimals: Int, minimumDecimals: Int, _ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
+    var scale: UInt64 = 1
+    for _ in 0..<decimals { scale &*= 10 }
+    let magnitude = value.magnitude
+    if value < 0 { ms[p] = UInt8(ascii: "-"); p &+= 1 }
+    putDigits(magnitude / scale, width: 1, &ms, &p)
+    var fraction = magnitude % scale
+    var places = decimals
+    while places > minimumDecimals, fraction % 10 == 0 { fraction /= 10; places &-= 1 }
+    guard places > 0 else { return }
+    ms[p] = UInt8(ascii: ".")
+    p &+= 1
+    putDigits(fraction, width: places, &ms, &p)
+  }
+
+  /// Writes `v` in decimal at `p`, zero-padded to at least `width` digits.
+  @inline(__always)
+  static func putDigits(_ v: UInt64, width: Int, _ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
+    var digits = 1
+    var t = v
+    while t >= 10 { t /= 10; digits &+= 1 }
+    let n = max(digits, width)
+    var k = p &+ n
+    var v = v
+    while k > p {
+      k &-= 1
+      ms[k] = UInt8(ascii: "0") &+ UInt8(v % 10)
+      v /= 10
+    }
+    p &+= n
+  }
+}
