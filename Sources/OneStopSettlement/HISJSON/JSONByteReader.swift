@@ -94,16 +94,7 @@ struct JSONByteReader {
 
   /// Whether the bytes of `r` spell `word`.
   @inline(__always)
-  func matches(_ r: ByteRange, _ word: StaticString) -> Bool {
-    guard r.count == word.utf8CodeUnitCount else { return false }
-    let w = word.utf8Start
-    var i = 0
-    while i < r.count {
-      if b[r.lower &+ i] != w[i] { return false }
-      i &+= 1
-    }
-    return true
-  }
+  func matches(_ r: ByteRange, _ word: StaticString) -> Bool { ByteText.matches(r, in: b.span, word) }
 
   /// Marks field `bit` read; a key given twice gives up.
   @inline(__always)

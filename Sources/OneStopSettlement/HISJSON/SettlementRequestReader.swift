@@ -35,12 +35,9 @@ extension JSONByteReader {
     var ytd: YearToDateRecord?
     var seen: UInt32 = 0
     try object { r, key throws(JSONFallback) in
-      if r.matches(key, "claim") {
-        try Self.once(&seen, 1); claim = try r.claim()
-      } else if r.matches(key, "yearToDate") {
-        try Self.once(&seen, 2); ytd = try r.yearToDate()
-      } else {
-        throw JSONFallback()
+      switch try r.field(key, of: Keys.request, &seen) {
+      case 0: claim = try r.claim()
+      default: ytd = try r.yearToDate()
       }
     }
     guard let claim else { throw JSONFallback() }
@@ -53,31 +50,18 @@ extension JSONByteReader {
     var admission: CivilDate?, discharge: CivilDate?, diagnoses: [String] = [], amounts: ClaimAmounts?, person = Person()
     var seen: UInt32 = 0
     try object { r, key throws(JSONFallback) in
-      if r.matches(key, "id") {
-        try Self.once(&seen, 1 << 0); id = try r.string()
-      } else if r.matches(key, "kind") {
-        try Self.once(&seen, 1 << 1); kind = try r.claimKind()
-      } else if r.matches(key, "hospitalLevel") {
-        try Self.once(&seen, 1 << 2); hospitalLevel = try r.string()
-      } else if r.matches(key, "place") {
-        try Self.once(&seen, 1 << 3); place = try r.place()
-      } else if r.matches(key, "referred") {
-        try Self.once(&seen, 1 << 4); referred = try r.bool()
-      } else if r.matches(key, "admissionDate") {
-        try Self.once(&seen, 1 << 5); admission = try r.date()
-      } else if r.matches(key, "dischargeDate") {
-        try Self.once(&seen, 1 << 6); discharge = try r.date()
-      } else if r.matches(key, "diagnoses") {
-        try Self.once(&seen, 1 << 7)
-        try r.array { r throws(JSONFallback) in diagnoses.append(try r.string()) }
-      } else if r.matches(key, "designatedHospital") {
-        try Self.once(&seen, 1 << 8); designated = try r.bool()
-      } else if r.matches(key, "amounts") {
-        try Self.once(&seen, 1 << 9); amounts = try r.amounts()
-      } else if r.matches(key, "person") {
-        try Self.once(&seen, 1 << 10); person = try r.person()
-      } else {
-        throw JSONFallback()
+      switch try r.field(key, of: Keys.claim, &seen) {
+      case 0: id = try r.string()
+      case 1: kind = try r.claimKind()
+      case 2: hospitalLevel = try r.string()
+      case 3: place = try r.place()
+      case 4: referred = try r.bool()
+      case 5: admission = try r.date()
+      case 6: discharge = try r.date()
+      case 7: try r.array { r throws(JSONFallback) in diagnoses.append(try r.string()) }
+      case 8: designated = try r.bool()
+      case 9: amounts = try r.amounts()
+      default: person = try r.person()
       }
     }
     guard let kind, let hospitalLevel, let place, let discharge, let amounts else { throw JSONFallback() }
@@ -90,28 +74,16 @@ extension JSONByteReader {
   /// ``ClaimAmounts``: each part in range, the in-policy part derived as
   /// `ClaimAmounts.init(from:)` derives it, the split adding up.
   mutating func amounts() throws(JSONFallback) -> ClaimAmounts {
-    var parts: (total: Money?, own: Money?, over: Money?, first: Money?, policy: Money?) = (nil, nil, nil, nil, nil)
+    var parts: InlineArray<5, Money?> = [nil, nil, nil, nil, nil]  // in `Keys.amounts` order
     var seen: UInt32 = 0
     try object { r, key throws(JSONFallback) in
-      if r.matches(key, "medfee_sumamt") {
-        try Self.once(&seen, 1 << 0); parts.total = try r.amount()
-      } else if r.matches(key, "fulamt_ownpay_amt") {
-        try Self.once(&seen, 1 << 1); parts.own = try r.amount()
-      } else if r.matches(key, "overlmt_selfpay") {
-        try Self.once(&seen, 1 << 2); parts.over = try r.amount()
-      } else if r.matches(key, "preselfpay_amt") {
-        try Self.once(&seen, 1 << 3); parts.first = try r.amount()
-      } else if r.matches(key, "inscp_scp_amt") {
-        try Self.once(&seen, 1 << 4); parts.policy = try r.amount()
-      } else {
-        throw JSONFallback()
-      }
+      parts[try r.field(key, of: Keys.amounts, &seen)] = try r.amount()
     }
-    guard let total = parts.total else { throw JSONFallback() }
+    guard let total = parts[0] else { throw JSONFallback() }
     let zero = Money(fen: 0)
-    let (own, over, first) = (parts.own ?? zero, parts.over ?? zero, parts.first ?? zero)
+    let (own, over, first) = (parts[1] ?? zero, parts[2] ?? zero, parts[3] ?? zero)
     let derived = total.fen - own.fen - over.fen - first.fen
-    let policy = parts.policy ?? Money(fen: max(derived, 0))
+    let policy = parts[4] ?? Money(fen: max(derived, 0))
     guard own.fen + over.fen + first.fen + policy.fen == total.fen else { throw JSONFallback() }
     return ClaimAmounts(total: total, fullyOwnPay: own, overLimit: over, payFirst: first, inPolicy: policy)
   }
@@ -121,13 +93,9 @@ extension JSONByteReader {
     var person = Person()
     var seen: UInt32 = 0
     try object { r, key throws(JSONFallback) in
-      if r.matches(key, "scheme") {
-        try Self.once(&seen, 1); person.scheme = try r.string()
-      } else if r.matches(key, "identities") {
-        try Self.once(&seen, 2)
-        try r.array { r throws(JSONFallback) in person.identities.append(try r.identity()) }
-      } else {
-        throw JSONFallback()
+      switch try r.field(key, of: Keys.person, &seen) {
+      case 0: person.scheme = try r.string()
+      default: try r.array { r throws(JSONFallback) in person.identities.append(try r.identity()) }
       }
     }
     return person
@@ -138,14 +106,10 @@ extension JSONByteReader {
     var code: String?, begin: CivilDate?, end: CivilDate?
     var seen: UInt32 = 0
     try object { r, key throws(JSONFallback) in
-      if r.matches(key, "code") {
-        try Self.once(&seen, 1); code = try r.string()
-      } else if r.matches(key, "begin") {
-        try Self.once(&seen, 2); begin = try r.date()
-      } else if r.matches(key, "end") {
-        try Self.once(&seen, 4); end = try r.date()
-      } else {
-        throw JSONFallback()
+      switch try r.field(key, of: Keys.identity, &seen) {
+      case 0: code = try r.string()
+      case 1: begin = try r.date()
+      default: end = try r.date()
       }
     }
     guard let code else { throw JSONFallback() }
@@ -158,26 +122,20 @@ extension JSONByteReader {
     var y = YearToDateRecord(year: 0, admissions: 0, totalCost: zero, inPolicyCost: zero, basicDeductiblePaid: zero, layers: [:])
     var seen: UInt32 = 0
     try object { r, key throws(JSONFallback) in
-      if r.matches(key, "year") {
-        try Self.once(&seen, 1 << 0); y.year = try r.int()
-      } else if r.matches(key, "admissions") {
-        try Self.once(&seen, 1 << 1); y.admissions = try r.int()
+      switch try r.field(key, of: Keys.yearToDate, &seen) {
+      case 0: y.year = try r.int()
+      case 1:
+        y.admissions = try r.int()
         guard y.admissions < 10_000 else { throw JSONFallback() }
-      } else if r.matches(key, "totalCost") {
-        try Self.once(&seen, 1 << 2); y.totalCost = try r.amount()
-      } else if r.matches(key, "inPolicyCost") {
-        try Self.once(&seen, 1 << 3); y.inPolicyCost = try r.amount()
-      } else if r.matches(key, "basicDeductiblePaid") {
-        try Self.once(&seen, 1 << 4); y.basicDeductiblePaid = try r.amount()
-      } else if r.matches(key, "layers") {
-        try Self.once(&seen, 1 << 5)
+      case 2: y.totalCost = try r.amount()
+      case 3: y.inPolicyCost = try r.amount()
+      case 4: y.basicDeductiblePaid = try r.amount()
+      default:
         try r.object { r, id throws(JSONFallback) in
           let name = try r.text(id)
           guard y.layers[name] == nil else { throw JSONFallback() }
           y.layers[name] = try r.layerToDate()
         }
-      } else {
-        throw JSONFallback()
       }
     }
     return y
@@ -188,18 +146,14 @@ extension JSONByteReader {
     var l = YearToDateRecord.LayerToDate(base: Money(fen: 0), paid: [:])
     var seen: UInt32 = 0
     try object { r, key throws(JSONFallback) in
-      if r.matches(key, "base") {
-        try Self.once(&seen, 1); l.base = try r.amount()
-      } else if r.matches(key, "paid") {
-        try Self.once(&seen, 2)
+      switch try r.field(key, of: Keys.layerToDate, &seen) {
+      case 0: l.base = try r.amount()
+      default:
         var kinds: UInt32 = 0
         try r.object { r, k throws(JSONFallback) in
-          guard let kind = ClaimKind.allCases.first(where: { r.matches(k, $0.staticName) }) else { throw JSONFallback() }
-          try Self.once(&kinds, 1 << UInt32(kind.index))
+          let kind = ClaimKind.allCases[try r.field(k, of: Keys.claimKinds, &kinds)]
           l.paid[kind.rawValue] = try r.amount()
         }
-      } else {
-        throw JSONFallback()
       }
     }
     return l
@@ -207,38 +161,43 @@ extension JSONByteReader {
 
   /// A claim kind by its exact raw value.
   mutating func claimKind() throws(JSONFallback) -> ClaimKind {
-    let r = try plainString()
-    guard let kind = ClaimKind.allCases.first(where: { matches(r, $0.staticName) }) else { throw JSONFallback() }
-    return kind
+    var seen: UInt32 = 0
+    return ClaimKind.allCases[try field(try plainString(), of: Keys.claimKinds, &seen)]
   }
 
   /// A place by its exact raw value.
   mutating func place() throws(JSONFallback) -> Place {
-    let r = try plainString()
-    guard let place = Place.allCases.first(where: { matches(r, $0.staticName) }) else { throw JSONFallback() }
-    return place
+    var seen: UInt32 = 0
+    return Place.allCases[try field(try plainString(), of: Keys.places, &seen)]
+  }
+
+  /// The index of `key` in `names`, marked in `seen`; an unknown or
+  /// repeated key gives up.
+  @inline(__always)
+  func field(_ key: ByteRange, of names: [StaticString], _ seen: inout UInt32) throws(JSONFallback) -> Int {
+    for (i, name) in names.enumerated() where matches(key, name) {
+      try Self.once(&seen, 1 << UInt32(i))
+      return i
+    }
+    throw JSONFallback()
   }
 }
 
-extension ClaimKind {
-  /// The raw value, for byte comparison.
-  var staticName: StaticString {
-    switch self {
-    case .inpatient: "inpatient"
-    case .outpatientChronic: "outpatientChronic"
-    case .generalOutpatient: "generalOutpatient"
-    }
-  }
-}
-
-extension Place {
-  /// The raw value, for byte comparison.
-  var staticName: StaticString {
-    switch self {
-    case .inCounty: "inCounty"
-    case .inCity: "inCity"
-    case .inProvince: "inProvince"
-    case .outOfProvince: "outOfProvince"
-    }
-  }
+/// The keys (and enum raw values) the reader knows, in the order its
+/// `switch`es number them.
+private enum Keys {
+  static let request: [StaticString] = ["claim", "yearToDate"]
+  static let claim: [StaticString] = [
+    "id", "kind", "hospitalLevel", "place", "referred", "admissionDate", "dischargeDate", "diagnoses", "designatedHospital",
+    "amounts", "person",
+  ]
+  static let amounts: [StaticString] = ["medfee_sumamt", "fulamt_ownpay_amt", "overlmt_selfpay", "preselfpay_amt", "inscp_scp_amt"]
+  static let person: [StaticString] = ["scheme", "identities"]
+  static let identity: [StaticString] = ["code", "begin", "end"]
+  static let yearToDate: [StaticString] = ["year", "admissions", "totalCost", "inPolicyCost", "basicDeductiblePaid", "layers"]
+  static let layerToDate: [StaticString] = ["base", "paid"]
+  /// `ClaimKind.allCases` order.
+  static let claimKinds: [StaticString] = ["inpatient", "outpatientChronic", "generalOutpatient"]
+  /// `Place.allCases` order.
+  static let places: [StaticString] = ["inCounty", "inCity", "inProvince", "outOfProvince"]
 }
