@@ -2,11 +2,30 @@ extension ByteWriter {
   /// Reserves `n` bytes and lets `body` write up to `n` of them through one
   /// pointer, advancing the position it is given.
   @inline(__always)
-  mutating func withReserved(_ n: Int, _ body: (UnsafeMutablePointer<UInt8>, inout Int) -> Void) {
+  mutating func withReservedBytes(_ n: Int, _ body: (UnsafeMutablePointer<UInt8>, inout Int) -> Void) {
     reserve(n)
     var p = count
     storage.withUnsafeMutableBufferPointer { o in body(o.baseAddress.unsafelyUnwrapped, &p) }
     count = p
+  }
+
+  /// Reserves `n` bytes and lets `body` write up to `n` of them through one
+  /// span, advancing the position it is given.
+  @inline(__always)
+  mutating func withReserved(_ n: Int, _ body: (inout MutableSpan<UInt8>, inout Int) -> Void) {
+    reserve(n)
+    var p = count
+    do {
+      var ms = storage.mutableSpan
+      body(&ms, &p)
+    }
+    count = p
+  }
+
+  /// ``putFen(_:_:_:)`` into a span (at most 24 bytes from `p`).
+  @inline(__always)
+  static func putFen(_ value: Int64, _ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
+    ms.withUnsafeMutableBufferPointer { o in putFen(value, o.baseAddress.unsafelyUnwrapped, &p) }
   }
 
   /// `00` `01` … `99`: two digits per store.

@@ -65,31 +65,31 @@ public struct ByteWriter: Sendable {
   /// Appends an amount in fen as yuan with two decimals (`-12.50`).
   @inline(__always)
   public mutating func fen(_ value: Int64) {
-    withReserved(24) { o, p in Self.putFen(value, o, &p) }
+    withReservedBytes(24) { o, p in Self.putFen(value, o, &p) }
   }
 
   /// Appends a decimal integer.
   @inline(__always)
   public mutating func int(_ value: Int) {
-    withReserved(24) { o, p in Self.putInt(value, o, &p) }
+    withReservedBytes(24) { o, p in Self.putInt(value, o, &p) }
   }
 
   /// Appends a packed `yyyymmdd` date as `yyyy-MM-dd`.
   @inline(__always)
   public mutating func date(_ packed: Int32) {
-    withReserved(10) { o, p in Self.putDate(packed, o, &p) }
+    withReservedBytes(10) { o, p in Self.putDate(packed, o, &p) }
   }
 
   /// Appends bytes as a CSV field, quoted when they hold `,` `"` or a line break.
   @inline(__always)
   mutating func csvField(_ r: ByteRange, in b: Span<UInt8>) {
-    withReserved(r.count &* 2 &+ 2) { o, p in Self.putCSV(r, b, o, &p) }
+    withReservedBytes(r.count &* 2 &+ 2) { o, p in Self.putCSV(r, b, o, &p) }
   }
 
   /// Appends bytes as a JSON string (with quotes and escapes).
   @inline(__always)
   mutating func jsonString(_ r: ByteRange, in b: Span<UInt8>) {
-    withReserved(r.count &* 6 &+ 2) { o, p in Self.putJSON(r, b, o, &p) }
+    withReservedBytes(r.count &* 6 &+ 2) { o, p in Self.putJSON(r, b, o, &p) }
   }
 
   /// Appends a string as a CSV field.
@@ -109,6 +109,6 @@ extension ByteWriter {
   /// Appends bytes as they are.
   @inline(__always)
   mutating func bytes(_ a: [UInt8]) {
-    withReserved(a.count) { o, p in Self.put(a, o, &p) }
+    withReservedBytes(a.count) { o, p in Self.put(a, o, &p) }
   }
 }

@@ -235,10 +235,9 @@ final class EngineReference: Sendable {
   let engine: SettlementEngine
   init(_ engine: SettlementEngine) { self.engine = engine }
 
-  /// Settles `claim` into `s` (overwritten), without copying the result.
+  /// Settles `claim` into `s` (overwritten).
   @inline(never)
   func settle(_ claim: PreparedClaim, yearToDate: inout YearToDate, into s: inout Settlement) throws(SettlementError) {
-    s = Settlement(claim: claim)
-    try engine.settle(claim, yearToDate: &yearToDate, into: &s)
+    s = try engine.settle(claim, yearToDate: &yearToDate)
   }
 }
