@@ -213,113 +213,6 @@ extension SettlementEngine {
     return (compiled.identityGroups[L.pointee.identityGroupOffset &+ hit.trailingZeroBitCount], hit.trailingZeroBitCount)
   }
 
-  /// 基本医保 — deductible (repeat admissions, yearly deductible cap), then
-  /// the ratio of the claim's (group, kind, level, place) cell.
-  @inline(__always)
-  func basicPayment<Trace: SettlementTrace>(
-    _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>, trace: inout Trace
-  ) throws(SettlementError) -> LayerPayment? {
-    let L = compiled.layers + li
-    let (selected, identity) = group(L, c)
-    let cell = compiled.basicCells
-      + (L.pointee.basicCellOffset &+ ((selected &* 3 &+ r.pointee.kind) &* levelCount &+ c.pointee.level) &* 4 &+ c.pointee.place.index)
-    guard cell.pointee.applicable else {
-      trace.record(.skipped(layer: li, reason: .noParameters))
-      return nil
-    }
-    trace.record(.group(layer: li, group: selected, identity: selected == 0 ? -1 : identity))
-    let remaining = r.pointee.remaining
-    let admission = r.pointee.admission
-    var standard = admission >= cell.pointee.repeatFrom ? cell.pointee.repeatDeductible : cell.pointee.deductible
-    if cell.pointee.yearlyDeductibleCap >= 0 {
-      let left = cell.pointee.yearlyDeductibleCap &- r.pointee.before.pointee.basicDeductiblePaid
-      standard = min(standard, max(left, 0))
-    }
-    let applied = min(remaining, standard)
-    trace.record(.deductible(layer: li, standard: standard, applied: applied, admission: c.pointee.kind == .inpatient ? admission : 0))
-    let ratio = Rate(micros: c.pointee.referred || c.pointee.place == .inCounty ? cell.pointee.ratioReferred : cell.pointee.ratioUnreferred)
-    guard let pay = ratio.apply(to: remaining &- applied, rounding: L.pointee.rounding) else { throw overflow(li) }
-    trace.record(.rate(layer: li, amount: remaining &- applied, rate: ratio, result: pay))
-    return LayerPayment(base: remaining, deductible: applied, rate: ratio, raw: pay, group: selected,
-      room: L.pointee.caps.room(kind: r.pointee.kind, paid: r.pointee.paid(layer: li)))
-  }
-
-  /// 大病保险, 医疗救助, 倾斜救助 — the selected group's segmented schedule,
-  /// per claim or cumulative over the year (`S(after) − S(before)`).
-  @inline(__always)
-  func schedulePayment<Trace: SettlementTrace>(
-    _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>, base: Int64, trace: inout Trace
-  ) throws(SettlementError) -> LayerPayment? {
-    let L = compiled.layers + li
-    let (selected, identity) = group(L, c)
-    guard selected >= 0 else {
-      trace.record(.skipped(layer: li, reason: .identity))
-      return nil
-    }
-    let G = compiled.groups + (L.pointee.groupOffset &+ selected)
-    trace.record(.group(layer: li, group: selected, identity: identity))
-    var groupBase = base
-    if L.pointee.kind == .majorIllness && !L.pointee.includesBasicDeductible { groupBase = max(0, groupBase &- r.pointee.basicDeductible) }
-    trace.record(.base(layer: li, base: groupBase))
-    let perYear = L.pointee.perYear
-    let before = perYear ? r.pointee.before.pointee.layerBase[unchecked: li] : 0
-    let (after, o) = before.addingReportingOverflow(groupBase)
-    if o { throw overflow(li) }
-    let d = G.pointee.schedule.deductible
-    guard let exactBefore = G.pointee.schedule.exact(at: before, in: compiled.segments, segment: { _, _, _ in }),
-      let exactAfter = G.pointee.schedule.exact(at: after, in: compiled.segments, segment: { lo, hi, rt in
-        if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
-    else { throw overflow(li) }
-    let rounding = L.pointee.rounding
-    let sBefore = exactBefore == 0 ? 0 : rounding.divide(exactBefore, by: Rate.scale)
-    let sAfter = rounding.divide(exactAfter, by: Rate.scale)
-    let firstRate = Rate(micros: G.pointee.schedule.firstRate)
-    if perYear {
-      trace.record(.cumulative(layer: li, before: before, after: after, scheduleBefore: sBefore, scheduleAfter: sAfter))
-    } else {
-      trace.record(.deductible(layer: li, standard: d, applied: min(d, groupBase), admission: r.pointee.admission))
-      trace.record(.rate(layer: li, amount: max(groupBase &- d, 0), rate: firstRate, result: sAfter))
-    }
-    return LayerPayment(base: groupBase, deductible: min(max(d &- before, 0), groupBase), rate: firstRate,
-      raw: min(max(sAfter &- sBefore, 0), groupBase), group: selected,
-      room: G.pointee.caps.room(kind: r.pointee.kind, paid: r.pointee.paid(layer: li)))
-  }
-
-  /// 兜底 — pays what the year's self-pay exceeds the ceiling by, less what
-  /// the layer already paid this year.
-  @inline(__always)
-  func ceilingPayment<Trace: SettlementTrace>(
-    _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>, base: Int64, trace: inout Trace
-  ) throws(SettlementError) -> LayerPayment? {
-    let L = compiled.layers + li
-    let ytd = r.pointee.before
-    let after = ytd.pointee.layerBase[unchecked: li] &+ base
-    var allowed = L.pointee.ceilingAmount
-    if L.pointee.ceilingShare >= 0 {
-      guard let a = Rate(micros: L.pointee.ceilingShare).apply(to: ytd.pointee.inPolicyCost &+ c.pointee.inPolicy, rounding: L.pointee.rounding)
-      else { throw overflow(li) }
-      allowed = a
-    }
-    let paid = r.pointee.paid(layer: li)
-    let paidBefore = paid.0 &+ paid.1 &+ paid.2
-    trace.record(.ceiling(layer: li, selfPayAfter: after, allowed: allowed, paidBefore: paidBefore))
-    return LayerPayment(base: base, deductible: 0, rate: Rate(micros: 1_000_000), raw: min(max(after &- allowed &- paidBefore, 0), base),
-      group: 0, room: .max)
-  }
-
-  /// 补足 — tops the funds up to a target share of the in-policy amount.
-  @inline(__always)
-  func topUpPayment<Trace: SettlementTrace>(
-    _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>, base: Int64, trace: inout Trace
-  ) throws(SettlementError) -> LayerPayment? {
-    let L = compiled.layers + li
-    let measure = L.pointee.includesPayFirst ? c.pointee.inPolicy &+ c.pointee.payFirst : c.pointee.inPolicy
-    let ratio = Rate(micros: L.pointee.targetRatio)
-    guard let target = ratio.apply(to: measure, rounding: L.pointee.rounding) else { throw overflow(li) }
-    trace.record(.target(layer: li, target: target, fundsBefore: r.pointee.funds))
-    return LayerPayment(base: base, deductible: 0, rate: ratio, raw: min(max(target &- r.pointee.funds, 0), base), group: 0, room: .max)
-  }
-
   /// The settlement invariants for slot `i` (debug and internal-check builds):
   /// every layer pays between 0 and its base, and the funds plus the patient
   /// share make the total.
@@ -384,7 +277,7 @@ extension SettlementEngine {
   }
 
   @inline(never)
-  private func overflow(_ layer: Int) -> SettlementError {
+  func overflow(_ layer: Int) -> SettlementError {
     SettlementError(.arithmeticOverflow, at: "layers[\(layer)]", expected: "amounts within 64-bit fen")
   }
 }
