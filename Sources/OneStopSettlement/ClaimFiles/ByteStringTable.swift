@@ -3,8 +3,8 @@
 ///
 /// Open addressing over FNV-1a hashes, keys kept in one byte arena, so a
 /// look-up allocates nothing and a new key costs an append. Used to resolve
-/// codes (hospital level, identity, diagnosis) and to check that a person's
-/// rows are contiguous; memory grows with distinct keys, never with rows.
+/// codes (hospital level, identity, diagnosis); memory grows with distinct
+/// keys, never with rows.
 struct ByteStringTable: Sendable {
   private var arena: [UInt8] = []
   private var bounds: [Int] = [0]
@@ -61,17 +61,6 @@ struct ByteStringTable: Sendable {
   mutating func insert(_ key: String) -> (index: Int, inserted: Bool) {
     let bytes = Array(key.utf8)
     return insert(ByteRange(0, bytes.count), in: bytes.span)
-  }
-
-  /// Whether key `index` of `other` is also a key of this table.
-  func contains(key index: Int, of other: ByteStringTable) -> Bool {
-    let a = other.arena.span
-    return find(ByteRange(other.bounds[index], other.bounds[index + 1]), in: a) != nil
-  }
-
-  /// The key at `index`, as a string.
-  func key(_ index: Int) -> String {
-    String(decoding: arena[bounds[index]..<bounds[index + 1]], as: UTF8.self)
   }
 
   private func equal(_ k: Int, _ r: ByteRange, _ b: Span<UInt8>, _ a: Span<UInt8>) -> Bool {

@@ -1,5 +1,15 @@
 extension ByteWriter {
   /// Reserves `n` bytes and lets `body` write up to `n` of them through one
+  /// pointer, advancing the position it is given.
+  @inline(__always)
+  mutating func withReservedBytes(_ n: Int, _ body: (UnsafeMutablePointer<UInt8>, inout Int) -> Void) {
+    reserve(n)
+    var p = count
+    storage.withUnsafeMutableBufferPointer { o in body(o.baseAddress.unsafelyUnwrapped, &p) }
+    count = p
+  }
+
+  /// Reserves `n` bytes and lets `body` write up to `n` of them through one
   /// span, advancing the position it is given.
   @inline(__always)
   mutating func withReserved(_ n: Int, _ body: (inout MutableSpan<UInt8>, inout Int) -> Void) {
@@ -12,112 +22,176 @@ extension ByteWriter {
     count = p
   }
 
+  /// ``putFen(_:_:_:)`` into a span (at most 24 bytes from `p`).
+  @inline(__always)
+  static func putFen(_ value: Int64, _ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
+    ms.withUnsafeMutableBufferPointer { o in putFen(value, o.baseAddress.unsafelyUnwrapped, &p) }
+  }
+
+  /// `00` `01` … `99`: two digits per store.
+  static let digitPairs: StaticString = """
+    00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+    40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899
+    """
+
+  /// 10⁰ … 10¹⁹.
+  private static let powersOfTen: [UInt64] = [
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+    100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+    10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+  ]
+
   /// Writes one byte at `p`.
   @inline(__always)
-  static func put(_ x: UInt8, _ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
-    ms[p] = x
+  static func put(_ x: UInt8, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    o[p] = x
     p &+= 1
   }
 
   /// Writes bytes at `p`.
   @inline(__always)
-  static func put(_ a: [UInt8], _ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
-    var i = 0
-    while i < a.count { ms[p &+ i] = a[i]; i &+= 1 }
+  static func put(_ a: [UInt8], _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    a.withUnsafeBufferPointer { a in (o + p).update(from: a.baseAddress.unsafelyUnwrapped, count: a.count) }
     p &+= a.count
   }
 
-  /// Writes fen as yuan with two decimals at `p` (at most 24 bytes),
-  /// two digits at a time.
+  /// Writes text known at compile time at `p`.
   @inline(__always)
-  static func putFen(_ value: Int64, _ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
-    if value < 0 { ms[p] = ByteText.minus; p &+= 1 }
-    var v = value.magnitude
-    let cents = Int(v % 100)
-    v /= 100
-    var digits = 1
-    var t: UInt64 = 10
-    while v >= t, digits < 20 { digits &+= 1; t = t &* 10 }
-    var k = p &+ digits
-    p = k
+  static func put(_ s: StaticString, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    let n = s.utf8CodeUnitCount
+    (o + p).update(from: s.utf8Start, count: n)
+    p &+= n
+  }
+
+  /// The number of decimal digits of `v` (1 for 0).
+  @inline(__always)
+  static func digitCount(_ v: UInt64) -> Int {
+    // ⌊log₁₀ 2^bits⌋ from the bit length, then one compare; `v | 1` has the
+    // digits of `v` and is never 0.
+    let x = v | 1
+    let t = ((64 &- x.leadingZeroBitCount) &* 1233) &>> 12
+    return powersOfTen.withUnsafeBufferPointer { x < $0[t] ? t : t &+ 1 }
+  }
+
+  /// Writes the `n` digits of `v` ending just before `o + end`, two at a time.
+  @inline(__always)
+  static func putDigits(_ v: UInt64, ending end: Int, _ o: UnsafeMutablePointer<UInt8>) {
+    let pairs = UnsafeRawPointer(digitPairs.utf8Start)
+    var v = v
+    var k = end
     while v >= 100 {
-      let pair = Int(v % 100)
-      v /= 100
+      let q = v / 100
+      let r = Int(truncatingIfNeeded: v &- q &* 100)
+      v = q
       k &-= 2
-      ms[k] = ByteText.zero &+ UInt8(pair / 10)
-      ms[k &+ 1] = ByteText.zero &+ UInt8(pair % 10)
+      UnsafeMutableRawPointer(o + k).storeBytes(of: pairs.loadUnaligned(fromByteOffset: r &* 2, as: UInt16.self), as: UInt16.self)
     }
     if v >= 10 {
       k &-= 2
-      ms[k] = ByteText.zero &+ UInt8(v / 10)
-      ms[k &+ 1] = ByteText.zero &+ UInt8(v % 10)
+      UnsafeMutableRawPointer(o + k).storeBytes(of: pairs.loadUnaligned(fromByteOffset: Int(v) &* 2, as: UInt16.self), as: UInt16.self)
     } else {
-      ms[k &- 1] = ByteText.zero &+ UInt8(v)
+      o[k &- 1] = ByteText.zero &+ UInt8(truncatingIfNeeded: v)
     }
-    ms[p] = ByteText.dot
-    ms[p &+ 1] = ByteText.zero &+ UInt8(cents / 10)
-    ms[p &+ 2] = ByteText.zero &+ UInt8(cents % 10)
+  }
+
+  /// Writes fen as yuan with two decimals at `p` (at most 24 bytes).
+  @inline(__always)
+  static func putFen(_ value: Int64, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    if value < 0 { o[p] = ByteText.minus; p &+= 1 }
+    let v = value.magnitude
+    let yuan = v / 100
+    let cents = Int(truncatingIfNeeded: v &- yuan &* 100)
+    let n = digitCount(yuan)
+    putDigits(yuan, ending: p &+ n, o)
+    p &+= n
+    o[p] = ByteText.dot
+    let pairs = UnsafeRawPointer(digitPairs.utf8Start)
+    UnsafeMutableRawPointer(o + (p &+ 1)).storeBytes(of: pairs.loadUnaligned(fromByteOffset: cents &* 2, as: UInt16.self), as: UInt16.self)
     p &+= 3
+  }
+
+  /// Writes a decimal integer at `p` (at most 20 bytes).
+  @inline(__always)
+  static func putInt(_ value: Int, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    if value < 0 { o[p] = ByteText.minus; p &+= 1 }
+    let v = UInt64(value.magnitude)
+    let n = digitCount(v)
+    putDigits(v, ending: p &+ n, o)
+    p &+= n
   }
 
   /// Writes `yyyymmdd` as `yyyy-MM-dd` at `p` (10 bytes).
   @inline(__always)
-  static func putDate(_ packed: Int32, _ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
-    var v = UInt32(truncatingIfNeeded: packed)
-    var k = 9
-    while k >= 0 {
-      if k == 4 || k == 7 {
-        ms[p &+ k] = ByteText.minus
-      } else {
-        ms[p &+ k] = ByteText.zero &+ UInt8(v % 10)
-        v /= 10
-      }
-      k &-= 1
+  static func putDate(_ packed: Int32, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    let v = UInt32(truncatingIfNeeded: packed)
+    let pairs = UnsafeRawPointer(digitPairs.utf8Start)
+    @inline(__always) func pair(_ x: UInt32, _ at: Int) {
+      UnsafeMutableRawPointer(o + (p &+ at)).storeBytes(
+        of: pairs.loadUnaligned(fromByteOffset: Int(x % 100) &* 2, as: UInt16.self), as: UInt16.self)
     }
+    pair(v / 1_000_000, 0)
+    pair(v / 10_000, 2)
+    o[p &+ 4] = ByteText.minus
+    pair(v / 100, 5)
+    o[p &+ 7] = ByteText.minus
+    pair(v, 8)
     p &+= 10
   }
 
-  /// Writes bytes as a CSV field at `p` (at most `2 × count + 2` bytes).
+  /// Writes bytes as a CSV field at `p` (at most `2 × count + 2` bytes):
+  /// quoted, with `""` for a quote, when they hold `,` `"` or a line break.
   @inline(__always)
-  static func putCSV(_ r: ByteRange, _ b: Span<UInt8>, _ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
-    var i = r.lower
-    var plain = true
-    while i < r.upper {
-      let x = b[i]
-      if x == 44 || x == 34 || x == 10 || x == 13 { plain = false; break }
-      i &+= 1
+  static func putCSV(_ r: ByteRange, _ b: Span<UInt8>, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    b.withUnsafeBufferPointer { b in
+      let s = b.baseAddress.unsafelyUnwrapped + r.lower
+      let n = r.count
+      var i = 0
+      while i < n {
+        let x = s[i]
+        if x == 44 || x == 34 || x == 10 || x == 13 { break }
+        i &+= 1
+      }
+      if i == n {
+        (o + p).update(from: s, count: n)
+        p &+= n
+        return
+      }
+      o[p] = 34; p &+= 1
+      i = 0
+      while i < n {
+        let x = s[i]
+        if x == 34 { o[p] = 34; p &+= 1 }
+        o[p] = x
+        p &+= 1
+        i &+= 1
+      }
+      o[p] = 34; p &+= 1
     }
-    if !plain { ms[p] = 34; p &+= 1 }
-    i = r.lower
-    while i < r.upper {
-      let x = b[i]
-      if x == 34 { ms[p] = 34; p &+= 1 }
-      ms[p] = x
-      p &+= 1
-      i &+= 1
-    }
-    if !plain { ms[p] = 34; p &+= 1 }
   }
 
   /// Writes bytes as a JSON string at `p` (at most `6 × count + 2` bytes).
   @inline(__always)
-  static func putJSON(_ r: ByteRange, _ b: Span<UInt8>, _ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
-    ms[p] = 34; p &+= 1
-    var i = r.lower
-    while i < r.upper {
-      let x = b[i]
-      if x == 34 || x == 92 {
-        ms[p] = 92; ms[p &+ 1] = x; p &+= 2
-      } else if x < 0x20 {
-        ms[p] = 92; ms[p &+ 1] = 117; ms[p &+ 2] = 48; ms[p &+ 3] = 48
-        ms[p &+ 4] = hexDigit(x >> 4); ms[p &+ 5] = hexDigit(x & 15)
-        p &+= 6
-      } else {
-        ms[p] = x; p &+= 1
+  static func putJSON(_ r: ByteRange, _ b: Span<UInt8>, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    b.withUnsafeBufferPointer { b in
+      let s = b.baseAddress.unsafelyUnwrapped + r.lower
+      o[p] = 34; p &+= 1
+      var i = 0
+      while i < r.count {
+        let x = s[i]
+        if x == 34 || x == 92 {
+          o[p] = 92; o[p &+ 1] = x; p &+= 2
+        } else if x < 0x20 {
+          o[p] = 92; o[p &+ 1] = 117; o[p &+ 2] = 48; o[p &+ 3] = 48
+          o[p &+ 4] = hexDigit(x >> 4); o[p &+ 5] = hexDigit(x & 15)
+          p &+= 6
+        } else {
+          o[p] = x; p &+= 1
+        }
+        i &+= 1
       }
-      i &+= 1
+      o[p] = 34; p &+= 1
     }
-    ms[p] = 34; p &+= 1
   }
 
   @inline(__always)

@@ -65,48 +65,31 @@ public struct ByteWriter: Sendable {
   /// Appends an amount in fen as yuan with two decimals (`-12.50`).
   @inline(__always)
   public mutating func fen(_ value: Int64) {
-    withReserved(24) { ms, p in Self.putFen(value, &ms, &p) }
+    withReservedBytes(24) { o, p in Self.putFen(value, o, &p) }
   }
 
   /// Appends a decimal integer.
   @inline(__always)
   public mutating func int(_ value: Int) {
-    reserve(24)
-    var p = count
-    do {
-      var ms = storage.mutableSpan
-      if value < 0 { ms[p] = ByteText.minus; p &+= 1 }
-      var v = value.magnitude
-      var digits = 1
-      var t: UInt = 10
-      while v >= t, digits < 19 { digits &+= 1; t = t &* 10 }
-      var k = p &+ digits
-      p = k
-      repeat {
-        k &-= 1
-        ms[k] = ByteText.zero &+ UInt8(v % 10)
-        v /= 10
-      } while v > 0
-    }
-    count = p
+    withReservedBytes(24) { o, p in Self.putInt(value, o, &p) }
   }
 
   /// Appends a packed `yyyymmdd` date as `yyyy-MM-dd`.
   @inline(__always)
   public mutating func date(_ packed: Int32) {
-    withReserved(10) { ms, p in Self.putDate(packed, &ms, &p) }
+    withReservedBytes(10) { o, p in Self.putDate(packed, o, &p) }
   }
 
   /// Appends bytes as a CSV field, quoted when they hold `,` `"` or a line break.
   @inline(__always)
   mutating func csvField(_ r: ByteRange, in b: Span<UInt8>) {
-    withReserved(r.count &* 2 &+ 2) { ms, p in Self.putCSV(r, b, &ms, &p) }
+    withReservedBytes(r.count &* 2 &+ 2) { o, p in Self.putCSV(r, b, o, &p) }
   }
 
   /// Appends bytes as a JSON string (with quotes and escapes).
   @inline(__always)
   mutating func jsonString(_ r: ByteRange, in b: Span<UInt8>) {
-    withReserved(r.count &* 6 &+ 2) { ms, p in Self.putJSON(r, b, &ms, &p) }
+    withReservedBytes(r.count &* 6 &+ 2) { o, p in Self.putJSON(r, b, o, &p) }
   }
 
   /// Appends a string as a CSV field.
@@ -126,6 +109,6 @@ extension ByteWriter {
   /// Appends bytes as they are.
   @inline(__always)
   mutating func bytes(_ a: [UInt8]) {
-    withReserved(a.count) { ms, p in Self.put(a, &ms, &p) }
+    withReservedBytes(a.count) { o, p in Self.put(a, o, &p) }
   }
 }

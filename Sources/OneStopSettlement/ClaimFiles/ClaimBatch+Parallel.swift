@@ -47,7 +47,7 @@ extension ClaimBatch {
     let results = PartResults(count: bounds.count)
     DispatchQueue.concurrentPerform(iterations: bounds.count) { k in
       var stream = SettlementStream(
-        engines: [engine], format: format, part: k == 0 ? nil : (columns, firstLines[k]))
+        engines: [engine], format: format, part: k == 0 ? nil : (columns, firstLines[k]), recordsFirstLines: true)
       var writer = SettlementRowWriter(format: output, table: engine.table)
       if k == 0 { writer.writeHeader() }
       let range = k == 0 ? 0..<bounds[0].upperBound : bounds[k]
@@ -69,19 +69,21 @@ extension ClaimBatch {
     // The first error in file order; then persons split across parts.
     let outcomes = results.all
     var claims = 0, persons = 0
-    var earlier: [(ids: ByteStringTable, firstLines: [Int])] = []
+    var earlier: [PersonIdSet] = []
     for outcome in outcomes {
       switch outcome {
       case .failure(let e): throw e
       case .success(let s):
         let mine = s.persons
-        for i in 0..<mine.ids.count {
-          for e in earlier where e.ids.contains(key: i, of: mine.ids) {
+        try mine.ids.forEach { (i, id) throws(SettlementError) in
+          for e in earlier where e.contains(id.baseAddress.unsafelyUnwrapped, id.count) {
             throw SettlementError(.unsortedClaims, at: ClaimFileLocation(line: mine.firstLines[i], column: 1, field: "person_id").description,
-              expected: "each person's rows together (sort by person, then date)", found: "person \(mine.ids.key(i)) again after other persons")
+              expected: "each person's rows together (sort by person, then date)",
+              found: "person \(String(decoding: id, as: UTF8.self)) again after other persons")
           }
+          return true
         }
-        earlier.append(mine)
+        earlier.append(mine.ids)
         claims += s.claimCount
         persons += s.personCount
       case nil:

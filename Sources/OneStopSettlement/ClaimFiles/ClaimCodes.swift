@@ -5,12 +5,16 @@
 /// it is a level's or identity's id or one of its `codes`; an identity counts
 /// when valid on the claim's date; a diagnosis is on a disease list when it
 /// starts with one of the list's prefixes), without strings: a row resolves
-/// with a few hash look-ups. Diagnosis codes are cached after their first
+/// with a few table look-ups: codes of at most 8 bytes (the usual ones)
+/// through perfect hash tables (``ShortCodeTable``), longer ones through
+/// ``ByteStringTable``. Diagnosis codes are cached after their first
 /// prefix match, so memory grows with distinct codes, not rows.
 struct ClaimCodes: Sendable {
   let tableId: String
   private var levels = ByteStringTable()
   private var levelIndex: [Int] = []
+  private let shortLevels: ShortCodeTable
+  private let shortIdentities: ShortCodeTable
   private let levelCodes: String
   private var identities = ByteStringTable()
   private var identityIndex: [Int] = []
@@ -36,6 +40,8 @@ struct ClaimCodes: Sendable {
       for code in list.codes { prefixes.append((Array(code.code.utf8), UInt64(1) << UInt64(i))) }
     }
     self.prefixes = prefixes
+    shortLevels = ShortCodeTable(table.hospitalLevels.enumerated().flatMap { (i, l) in ([l.id] + l.codes).map { (Array($0.utf8), i) } })
+    shortIdentities = ShortCodeTable(table.identities.enumerated().flatMap { (i, c) in ([c.id] + c.codes).map { (Array($0.utf8), i) } })
     validFrom = ByteText.packed(table.validFrom)
     validTo = ByteText.packed(table.validTo)
   }
@@ -46,7 +52,8 @@ struct ClaimCodes: Sendable {
   ///   `.dateNotCovered` for a date outside the table's validity.
   @inline(__always)
   mutating func prepare(_ row: borrowing ScannedClaim, _ b: Span<UInt8>) throws(RowError) -> PreparedClaim {
-    guard let li = levels.find(row.level, in: b) else {
+    let levelCode = row.level
+    guard let level = shortLevels.find(levelCode, in: b) ?? levels.find(levelCode, in: b).map({ levelIndex[$0] }) else {
       throw RowError(.unknownCode, .hospitalLevel, at: row.levelOffset,
         expected: "a hospital level code of table \(tableId) (\(levelCodes))", found: row.level.string(in: b))
     }
@@ -67,7 +74,7 @@ struct ClaimCodes: Sendable {
     }
     return PreparedClaim(
       total: row.total, fullyOwnPay: row.fullyOwnPay, overLimit: row.overLimit, payFirst: row.payFirst,
-      inPolicy: row.inPolicy, kind: row.kind, level: levelIndex[li], place: row.place, referred: row.referred,
+      inPolicy: row.inPolicy, kind: row.kind, level: level, place: row.place, referred: row.referred,
       identities: mask, year: Int(date / 10_000), diseaseLists: diseases, designatedHospital: row.designated)
   }
 
@@ -79,11 +86,12 @@ struct ClaimCodes: Sendable {
     var k = 0
     while k < row.identityCount {
       let entry = row.identities[k]
-      guard let id = identities.find(entry.code, in: b) else {
+      let code = entry.code
+      guard let id = shortIdentities.find(code, in: b) ?? identities.find(code, in: b).map({ identityIndex[$0] }) else {
         throw RowError(.unknownCode, .identities, at: row.identitiesOffset,
           expected: "an identity code of table \(tableId)", found: entry.code.string(in: b))
       }
-      if entry.begin <= date && date <= entry.end { mask |= UInt64(1) << UInt64(identityIndex[id]) }
+      if entry.begin <= date && date <= entry.end { mask |= UInt64(1) << UInt64(id) }
       k &+= 1
     }
     return mask

@@ -24,6 +24,11 @@ struct ClaimFileScanner: Sendable {
   /// Keep an untouched copy of each line (for a rejects file).
   var keepsOriginalLines = false
   private var original: [UInt8] = []
+  /// Try ``scanPlainCSVRow(_:limit:layout:into:)`` before the exact CSV
+  /// scanner (off only to test one against the other).
+  var usesPlainPath = true
+  /// Rows read by the plain path (for tests).
+  private(set) var plainRowCount = 0
   /// The next line's start and the end of the complete lines.
   private var start = 0
   private var limit = 0
@@ -82,6 +87,18 @@ struct ClaimFileScanner: Sendable {
         row.reset(line: line, start: start, end: start)
         next = start
         if keepsOriginalLines { keepOriginal(start, Self.lineEnd(buffer.span, start, limit).end) }
+        if usesPlainPath {
+          let limit = self.limit
+          let plain = buffer.withUnsafeBufferPointer { b in
+            Self.scanPlainCSVRow(b.baseAddress.unsafelyUnwrapped, limit: limit, layout: layout, into: &row)
+          }
+          if let plain {
+            plainRowCount &+= 1
+            start = plain
+            return true
+          }
+          row.reset(line: line, start: start, end: start)
+        }
         do {
           let layout = self.layout
           let limit = self.limit
@@ -232,8 +249,14 @@ struct ClaimFileScanner: Sendable {
 /// The columns of a CSV file in header order (at most one of each).
 struct CSVLayout: Sendable {
   var columns: [ClaimFileColumn] = []
-  var count: Int { columns.count }
+  /// The same columns inline (at most one of each), for the per-row loop.
+  var plan = InlineArray<16, ClaimFileColumn>(repeating: .claimId)
+  let count: Int
 
-  init() {}
-  init(_ list: [ClaimFileColumn]) { columns = list }
+  init() { count = 0 }
+  init(_ list: [ClaimFileColumn]) {
+    columns = list
+    count = min(list.count, 16)
+    for (i, c) in list.prefix(16).enumerated() { plan[i] = c }
+  }
 }

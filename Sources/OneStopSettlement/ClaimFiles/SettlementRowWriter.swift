@@ -8,6 +8,8 @@ struct SettlementRowWriter: SettledClaimConsumer {
   /// Layer ids, in table order.
   let layerIds: [String]
   private let jsonKeys: [[UInt8]]
+  /// The bytes of all `jsonKeys`.
+  private let jsonKeysLength: Int
   /// The rows written so far.
   var output = ByteWriter(capacity: 1 << 20)
 
@@ -21,6 +23,7 @@ struct SettlementRowWriter: SettledClaimConsumer {
       w.byte(58)
       return Array(w.bytes)
     }
+    jsonKeysLength = jsonKeys.reduce(0) { $0 + $1.count }
   }
 
   /// The CSV header line (empty for JSONL).
@@ -41,73 +44,65 @@ struct SettlementRowWriter: SettledClaimConsumer {
   mutating func settled(
     _ row: borrowing ScannedClaim, bytes b: Span<UInt8>, prepared: borrowing [PreparedClaim], settlements: borrowing [Settlement]
   ) throws(SettlementError) {
-    let s = settlements[0]
-    let paid = s.payments
-    let layers = s.layerCount
-    let ids = row.claimId.count &+ row.personId.count
-    let keys = jsonKeys
+    let claimId = row.claimId, personId = row.personId, date = row.date
+    let ids = claimId.count &+ personId.count
     let json = format == .jsonl
-    output.reserve(json ? ids &* 6 &+ 160 &+ keys.reduce(0) { $0 &+ $1.count &+ 27 } : ids &* 2 &+ 14 &+ 25 &* (layers &+ 4))
-    var p = output.count
-    do {
-      var ms = output.storage.mutableSpan
-      if json {
-        ByteWriter.put(Self.claimIdKey, &ms, &p)
-        ByteWriter.putJSON(row.claimId, b, &ms, &p)
-        ByteWriter.put(Self.personIdKey, &ms, &p)
-        ByteWriter.putJSON(row.personId, b, &ms, &p)
-        ByteWriter.put(Self.dateKey, &ms, &p)
-        ByteWriter.putDate(row.date, &ms, &p)
-        ByteWriter.put(Self.totalKey, &ms, &p)
-        ByteWriter.putFen(s.total, &ms, &p)
-        ByteWriter.put(Self.inPolicyKey, &ms, &p)
-        ByteWriter.putFen(s.inPolicy, &ms, &p)
-        ByteWriter.put(34, &ms, &p)
-        var i = 0
-        while i < layers {
-          ByteWriter.put(keys[i], &ms, &p)
-          ByteWriter.put(34, &ms, &p)
-          ByteWriter.putFen(paid[i], &ms, &p)
-          ByteWriter.put(34, &ms, &p)
-          i &+= 1
+    settlements.withUnsafeBufferPointer { settlements in
+      let s = settlements.baseAddress.unsafelyUnwrapped
+      let layers = s.pointee.layerCount
+      output.reserve(json ? ids &* 6 &+ 160 &+ jsonKeysLength &+ 27 &* layers : ids &* 2 &+ 14 &+ 25 &* (layers &+ 4))
+      var p = output.count
+      output.storage.withUnsafeMutableBufferPointer { o in
+        let o = o.baseAddress.unsafelyUnwrapped
+        if json {
+          ByteWriter.put("{\"claim_id\":", o, &p)
+          ByteWriter.putJSON(claimId, b, o, &p)
+          ByteWriter.put(",\"person_id\":", o, &p)
+          ByteWriter.putJSON(personId, b, o, &p)
+          ByteWriter.put(",\"date\":\"", o, &p)
+          ByteWriter.putDate(date, o, &p)
+          ByteWriter.put("\",\"total\":\"", o, &p)
+          ByteWriter.putFen(s.pointee.total, o, &p)
+          ByteWriter.put("\",\"in_policy\":\"", o, &p)
+          ByteWriter.putFen(s.pointee.inPolicy, o, &p)
+          ByteWriter.put(34, o, &p)
+          var i = 0
+          while i < layers {
+            ByteWriter.put(jsonKeys[i], o, &p)
+            ByteWriter.put(34, o, &p)
+            ByteWriter.putFen(s.pointee.outcomes[unchecked: i].amount, o, &p)
+            ByteWriter.put(34, o, &p)
+            i &+= 1
+          }
+          ByteWriter.put(",\"fund_total\":\"", o, &p)
+          ByteWriter.putFen(s.pointee.fundTotal, o, &p)
+          ByteWriter.put("\",\"patient\":\"", o, &p)
+          ByteWriter.putFen(s.pointee.patient, o, &p)
+          ByteWriter.put("\"}\n", o, &p)
+        } else {
+          ByteWriter.putCSV(claimId, b, o, &p)
+          ByteWriter.put(44, o, &p)
+          ByteWriter.putCSV(personId, b, o, &p)
+          ByteWriter.put(44, o, &p)
+          ByteWriter.putDate(date, o, &p)
+          ByteWriter.put(44, o, &p)
+          ByteWriter.putFen(s.pointee.total, o, &p)
+          ByteWriter.put(44, o, &p)
+          ByteWriter.putFen(s.pointee.inPolicy, o, &p)
+          var i = 0
+          while i < layers {
+            ByteWriter.put(44, o, &p)
+            ByteWriter.putFen(s.pointee.outcomes[unchecked: i].amount, o, &p)
+            i &+= 1
+          }
+          ByteWriter.put(44, o, &p)
+          ByteWriter.putFen(s.pointee.fundTotal, o, &p)
+          ByteWriter.put(44, o, &p)
+          ByteWriter.putFen(s.pointee.patient, o, &p)
+          ByteWriter.put(10, o, &p)
         }
-        ByteWriter.put(Self.fundTotalKey, &ms, &p)
-        ByteWriter.putFen(s.fundTotal, &ms, &p)
-        ByteWriter.put(Self.patientKey, &ms, &p)
-        ByteWriter.putFen(s.patient, &ms, &p)
-        ByteWriter.put(Self.endLine, &ms, &p)
-      } else {
-        ByteWriter.putCSV(row.claimId, b, &ms, &p)
-        ByteWriter.put(44, &ms, &p)
-        ByteWriter.putCSV(row.personId, b, &ms, &p)
-        ByteWriter.put(44, &ms, &p)
-        ByteWriter.putDate(row.date, &ms, &p)
-        ByteWriter.put(44, &ms, &p)
-        ByteWriter.putFen(s.total, &ms, &p)
-        ByteWriter.put(44, &ms, &p)
-        ByteWriter.putFen(s.inPolicy, &ms, &p)
-        var i = 0
-        while i < layers {
-          ByteWriter.put(44, &ms, &p)
-          ByteWriter.putFen(paid[i], &ms, &p)
-          i &+= 1
-        }
-        ByteWriter.put(44, &ms, &p)
-        ByteWriter.putFen(s.fundTotal, &ms, &p)
-        ByteWriter.put(44, &ms, &p)
-        ByteWriter.putFen(s.patient, &ms, &p)
-        ByteWriter.put(10, &ms, &p)
       }
+      output.count = p
     }
-    output.count = p
   }
-
-  private static let claimIdKey = Array("{\"claim_id\":".utf8)
-  private static let personIdKey = Array(",\"person_id\":".utf8)
-  private static let dateKey = Array(",\"date\":\"".utf8)
-  private static let totalKey = Array("\",\"total\":\"".utf8)
-  private static let inPolicyKey = Array("\",\"in_policy\":\"".utf8)
-  private static let fundTotalKey = Array(",\"fund_total\":\"".utf8)
-  private static let patientKey = Array("\",\"patient\":\"".utf8)
-  private static let endLine = Array("\"}\n".utf8)
 }

@@ -42,12 +42,13 @@ struct SettlementStream {
   ///   row's year becomes this one (`nil` = dates as written).
   init(
     engines: [SettlementEngine], format: ClaimFileFormat, skipsBadRows: Bool = false, targetYear: Int? = nil,
-    part: (columns: [ClaimFileColumn], firstLine: Int)? = nil
+    part: (columns: [ClaimFileColumn], firstLine: Int)? = nil, recordsFirstLines: Bool = false
   ) {
     self.engines = engines.map(EngineReference.init)
     scanner = part.map { ClaimFileScanner(format: format, columns: $0.columns, firstLine: $0.firstLine) } ?? ClaimFileScanner(format: format)
     scanner.keepsOriginalLines = skipsBadRows
     state = StreamState(engines: engines, targetYear: targetYear)
+    state.recordsFirstLines = recordsFirstLines
     self.skipsBadRows = skipsBadRows
     if skipsBadRows { rejects.ascii("line,error,row\n") }
   }
@@ -56,8 +57,9 @@ struct SettlementStream {
   var claimCount: Int { state.claimCount }
   /// The number of persons seen.
   var personCount: Int { state.persons.count }
-  /// The persons seen, and the line of each one's first row.
-  var persons: (ids: ByteStringTable, firstLines: [Int]) { (state.persons, state.personFirstLine) }
+  /// The persons seen, and the line of each one's first row (when
+  /// `recordsFirstLines`).
+  var persons: (ids: PersonIdSet, firstLines: [Int]) { (state.persons, state.personFirstLine) }
   /// The CSV columns of the header (empty before it, and for JSONL).
   var columns: [ClaimFileColumn] { scanner.columns }
 
@@ -105,8 +107,11 @@ struct StreamState {
   var yearToDate: [YearToDate]
   var prepared: [PreparedClaim]
   var settlements: [Settlement]
-  var persons = ByteStringTable()
+  var persons = PersonIdSet()
+  /// Each person's first line, kept only when `recordsFirstLines` (the
+  /// parallel batch reports persons split across parts by it).
   var personFirstLine: [Int] = []
+  var recordsFirstLines = false
   var currentId: [UInt8] = []
   var currentPerson = -1
   var lastDate: Int32 = 0
@@ -139,8 +144,10 @@ struct StreamState {
     if let year = targetYear { shiftYear(&row, to: year) }
     // Order: contiguous persons, dates not decreasing.
     let newPerson = !sameAsCurrent(row.personId, b)
+    var personHash: UInt64 = 0
     if newPerson {
-      if persons.find(row.personId, in: b) != nil {
+      personHash = PersonIdSet.hash(row.personId, in: b)
+      if persons.contains(row.personId, in: b, hash: personHash) {
         throw RowError(.unsortedClaims, .personId, at: row.personId.lower,
           expected: "each person's rows together (sort by person, then date)", found: "person \(row.personId.string(in: b)) again after other persons")
       }
@@ -150,15 +157,21 @@ struct StreamState {
         expected: "this person's rows in date order (on or after \(ByteText.civilDate(lastDate)?.description ?? ""))",
         found: ByteText.civilDate(date)?.description ?? "")
     }
-    var k = 0
-    while k < engines.count {
-      prepared[k] = try codes[k].prepare(row, b)
-      k &+= 1
+    let engineCount = engines.count
+    try codes.withUnsafeMutableBufferPointer { (codes) throws(RowError) in
+      try prepared.withUnsafeMutableBufferPointer { (prepared) throws(RowError) in
+        var k = 0
+        while k < engineCount {
+          prepared[k] = try codes[k].prepare(row, b)
+          k &+= 1
+        }
+      }
     }
     if newPerson {
       if currentPerson >= 0 { consumer.endPerson() }
-      currentPerson = persons.insert(row.personId, in: b).index
-      personFirstLine.append(row.line)
+      currentPerson = persons.count
+      persons.insert(row.personId, in: b, hash: personHash)
+      if recordsFirstLines { personFirstLine.append(row.line) }
       currentId.removeAll(keepingCapacity: true)
       var i = row.personId.lower
       while i < row.personId.upper { currentId.append(b[i]); i &+= 1 }
@@ -166,10 +179,10 @@ struct StreamState {
       consumer.beginPerson(currentPerson, row: row, bytes: b)
     }
     lastDate = row.date
-    k = 0
-    while k < engines.count {
+    var k = 0
+    while k < engineCount {
       do {
-        settlements[k] = try engines[k].settle(prepared[k], yearToDate: &yearToDate[k])
+        try engines[k].settle(prepared[k], yearToDate: &yearToDate[k], into: &settlements[k])
       } catch {
         var e = RowError(error.code, nil, at: row.lineStart,
           expected: error.expectation + " (table \(engines[k].engine.table.id)\(error.jsonPath.isEmpty ? "" : ", " + error.jsonPath))", found: error.found)
@@ -222,8 +235,9 @@ final class EngineReference: Sendable {
   let engine: SettlementEngine
   init(_ engine: SettlementEngine) { self.engine = engine }
 
+  /// Settles `claim` into `s` (overwritten).
   @inline(never)
-  func settle(_ claim: PreparedClaim, yearToDate: inout YearToDate) throws(SettlementError) -> Settlement {
-    try engine.settle(claim, yearToDate: &yearToDate)
+  func settle(_ claim: PreparedClaim, yearToDate: inout YearToDate, into s: inout Settlement) throws(SettlementError) {
+    s = try engine.settle(claim, yearToDate: &yearToDate)
   }
 }

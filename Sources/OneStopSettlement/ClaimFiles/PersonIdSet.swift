@@ -1,0 +1,159 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// 人员编号集合 — the person ids of a claims file seen so far, for the file
+/// order check (a person's rows must be contiguous).
+///
+/// Compact and exact: each id is kept once in a byte arena (a length byte,
+/// or 255 and four length bytes, then the id), and an open-addressing table
+/// of 8-byte slots holds a 24-bit hash tag and the id's arena offset. A
+/// look-up hashes the id once (a fast non-cryptographic hash, eight bytes
+/// at a time), compares tags, and compares the bytes of every id whose tag
+/// matches — so two ids that hash alike are told apart exactly and a new
+/// person is never taken for one seen before. About 9 bytes plus the id's
+/// length per person (load ≤ 0.7), where a hash table of strings needs
+/// several times that.
+struct PersonIdSet: Sendable {
+  private var slots: [UInt64]
+  private var arena: [UInt8] = []
+  /// The number of ids.
+  private(set) var count = 0
+  private var mask: Int
+
+  /// Creates an empty set.
+  init() {
+    slots = [UInt64](repeating: 0, count: 1024)
+    mask = 1023
+  }
+
+  /// The hash of `b[r]` (for ``contains(_:in:hash:)`` and ``insert(_:in:hash:)``).
+  @inline(__always)
+  static func hash(_ r: ByteRange, in b: Span<UInt8>) -> UInt64 {
+    b.withUnsafeBufferPointer { p in hash(p.baseAddress.unsafelyUnwrapped + r.lower, r.count) }
+  }
+
+  /// A multiply–xorshift hash of `n` bytes at `p`, eight bytes at a time.
+  @inline(__always)
+  static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+    let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var h = UInt64(truncatingIfNeeded: n) &* k
+    let raw = UnsafeRawPointer(p)
+    var i = 0
+    while i &+ 8 <= n {
+      h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+      h ^= h >> 29
+      i &+= 8
+    }
+    if i < n {
+      var w: UInt64 = 0
+      var s: UInt64 = 0
+      while i < n { w |= UInt64(p[i]) << s; s &+= 8; i &+= 1 }
+      h = (h ^ w) &* k
+    }
+    h ^= h >> 32
+    h &*= 0xD6E8_FEB8_6659_FD93
+    h ^= h >> 32
+    return h
+  }
+
+  /// Whether the id `b[r]` (with `hash`) is in the set.
+  @inline(__always)
+  func contains(_ r: ByteRange, in b: Span<UInt8>, hash h: UInt64) -> Bool {
+    b.withUnsafeBufferPointer { p in find(p.baseAddress.unsafelyUnwrapped + r.lower, r.count, h).found }
+  }
+
+  /// Adds the id `b[r]` (with `hash`), which must not be in the set yet.
+  mutating func insert(_ r: ByteRange, in b: Span<UInt8>, hash h: UInt64) {
+    b.withUnsafeBufferPointer { p in insert(p.baseAddress.unsafelyUnwrapped + r.lower, r.count, h) }
+  }
+
+  /// Calls `body` with each id in insertion order (index from 0) until it
+  /// returns `false`.
+  func forEach(_ body: (_ index: Int, _ id: UnsafeBufferPointer<UInt8>) throws(SettlementError) -> Bool) throws(SettlementError) {
+    try arena.withUnsafeBufferPointer { (a: UnsafeBufferPointer<UInt8>) throws(SettlementError) in
+      guard let base = a.baseAddress else { return }
+      var o = 0
+      var index = 0
+      while o < a.count {
+        let (start, n) = Self.entry(base, o)
+        if try !body(index, UnsafeBufferPointer(start: base + start, count: n)) { return }
+        o = start &+ n
+        index &+= 1
+      }
+    }
+  }
+
+  /// Whether the id of `n` bytes at `p` is in the set.
+  func contains(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    find(p, n, Self.hash(p, n)).found
+  }
+
+  /// The slot holding the id, or the empty slot where it would go.
+  @inline(__always)
+  private func find(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64) -> (slot: Int, found: Bool) {
+    let tag = h >> 40
+    return slots.withUnsafeBufferPointer { s in
+      arena.withUnsafeBufferPointer { a in
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+          let v = s[i]
+          if v == 0 { return (i, false) }
+          if v >> 40 == tag {
+            let (start, length) = Self.entry(a.baseAddress.unsafelyUnwrapped, Int(truncatingIfNeeded: v & 0xFF_FFFF_FFFF) &- 1)
+            if length == n, memcmp(a.baseAddress.unsafelyUnwrapped + start, p, n) == 0 { return (i, true) }
+          }
+          i = (i &+ 1) & mask
+        }
+      }
+    }
+  }
+
+  private mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64) {
+    let slot = find(p, n, h).slot
+    let offset = arena.count
+    if n < 255 {
+      arena.append(UInt8(truncatingIfNeeded: n))
+    } else {
+      arena.append(255)
+      for k in 0..<4 { arena.append(UInt8(truncatingIfNeeded: n >> (8 * k))) }
+    }
+    arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+    slots[slot] = (h >> 40) << 40 | UInt64(offset &+ 1)
+    count &+= 1
+    if count * 10 > slots.count * 7 { grow() }
+  }
+
+  /// The start and length of the id whose entry is at arena offset `o`.
+  @inline(__always)
+  private static func entry(_ a: UnsafePointer<UInt8>, _ o: Int) -> (start: Int, length: Int) {
+    let n = Int(a[o])
+    if n < 255 { return (o &+ 1, n) }
+    var length = 0
+    for k in 0..<4 { length |= Int(a[o &+ 1 &+ k]) << (8 * k) }
+    return (o &+ 5, length)
+  }
+
+  /// Doubles the table, rehashing every id from the arena.
+  private mutating func grow() {
+    let size = slots.count * 2
+    var fresh = [UInt64](repeating: 0, count: size)
+    let m = size - 1
+    arena.withUnsafeBufferPointer { a in
+      guard let base = a.baseAddress else { return }
+      var o = 0
+      while o < a.count {
+        let (start, n) = Self.entry(base, o)
+        let h = Self.hash(base + start, n)
+        var i = Int(truncatingIfNeeded: h) & m
+        while fresh[i] != 0 { i = (i &+ 1) & m }
+        fresh[i] = (h >> 40) << 40 | UInt64(o &+ 1)
+        o = start &+ n
+      }
+    }
+    slots = fresh
+    mask = m
+  }
+}
