@@ -238,6 +238,6 @@ final class EngineReference: Sendable {
   /// Settles `claim` into `s` (overwritten).
   @inline(never)
   func settle(_ claim: PreparedClaim, yearToDate: inout YearToDate, into s: inout Settlement) throws(SettlementError) {
-    s = try engine.settle(claim, yearToDate: &yearToDate)
+    try engine.settle(claim, yearToDate: &yearToDate, into: &s)
   }
 }

@@ -31,6 +31,23 @@ extension SettlementEngine {
     _ claim: PreparedClaim, yearToDate: inout YearToDate, trace: inout Trace
   ) throws(SettlementError) -> Settlement {
     var s = Settlement(claim: claim)
+    try settle(claim, yearToDate: &yearToDate, trace: &trace, into: &s)
+    return s
+  }
+
+  /// ``settle(_:yearToDate:)`` writing into `s` in place (no copy of the
+  /// result), for callers that settle claim after claim into one value.
+  func settle(_ claim: PreparedClaim, yearToDate: inout YearToDate, into s: inout Settlement) throws(SettlementError) {
+    var trace = NoTrace()
+    try settle(claim, yearToDate: &yearToDate, trace: &trace, into: &s)
+  }
+
+  /// The one-claim entry point: a batch of one, written into `s` (reset).
+  @inline(__always)
+  func settle<Trace: SettlementTrace>(
+    _ claim: PreparedClaim, yearToDate: inout YearToDate, trace: inout Trace, into s: inout Settlement
+  ) throws(SettlementError) {
+    s = Settlement(claim: claim)
     s.layerCount = layerCount
     var one = claim
     try withUnsafeMutablePointer(to: &one) { (c: UnsafeMutablePointer<PreparedClaim>) throws(SettlementError) in
@@ -48,7 +65,6 @@ extension SettlementEngine {
     #if DEBUG || SETTLEMENT_INTERNAL_CHECKS
       try s._checkInvariants()
     #endif
-    return s
   }
 
   /// Runs `body` with working columns for `slots` slots (on the stack when
