@@ -40,7 +40,7 @@ extension SettlementEngine {
   /// person `p`'s claims are `personStarts[p] ..< personStarts[p + 1]`
   /// (the last person's end at `claims.count`). Every claim settles as
   /// ``settle(_:yearToDate:)`` would with the person's accumulators, to the
-  /// fen. The batch settles up to 128 persons side by side, each lane
+  /// fen. The batch settles up to 32 persons side by side, each lane
   /// walking through one person's claims and then taking the next person,
   /// so memory does not grow with the number of persons.
   ///
@@ -102,16 +102,16 @@ extension SettlementEngine {
     }
   }
 
-  /// Runs `body` with ``SlotColumns/capacity`` accumulator lanes.
+  /// Runs `body` with ``SlotColumns/lanes`` accumulator lanes.
   func withUnsafeTemporaryLanes(_ body: (UnsafeMutablePointer<YearToDate>) throws(SettlementError) -> Void) throws(SettlementError) {
-    let lanes = UnsafeMutablePointer<YearToDate>.allocate(capacity: SlotColumns.capacity)
-    lanes.initialize(repeating: YearToDate(), count: SlotColumns.capacity)
-    defer { lanes.deinitialize(count: SlotColumns.capacity); lanes.deallocate() }
+    let lanes = UnsafeMutablePointer<YearToDate>.allocate(capacity: SlotColumns.lanes)
+    lanes.initialize(repeating: YearToDate(), count: SlotColumns.lanes)
+    defer { lanes.deinitialize(count: SlotColumns.lanes); lanes.deallocate() }
     try body(lanes)
   }
 
   /// The lane scheduler behind the per-person entry points: up to
-  /// ``SlotColumns/capacity`` persons side by side, each lane settling its
+  /// ``SlotColumns/lanes`` persons side by side, each lane settling its
   /// person's next claim in every batch; `accumulators(person, lane)` gives
   /// the counters a lane uses when it takes a person. Persons in one batch
   /// always differ, so each batch commits its accumulators independently.
@@ -126,9 +126,9 @@ extension SettlementEngine {
     try output.withSink { (sink: inout ColumnSink) throws(SettlementError) in
       try withSlots(SlotColumns.capacity) { (w: SlotColumns) throws(SettlementError) in
         var trace = NoTrace()
-        // Per lane: next claim, end of its person's claims, accumulators.
-        var next = InlineArray<128, Int>(repeating: 0), end = InlineArray<128, Int>(repeating: 0)
-        var ytd = InlineArray<128, UnsafeMutablePointer<YearToDate>?>(repeating: nil)
+        // Per lane (`SlotColumns.lanes` = 32): next claim, end of its person's claims, accumulators.
+        var next = InlineArray<32, Int>(repeating: 0), end = InlineArray<32, Int>(repeating: 0)
+        var ytd = InlineArray<32, UnsafeMutablePointer<YearToDate>?>(repeating: nil)
         var person = 0
         var active = 0
         /// Gives lane `l` the next person with claims, if any.
@@ -143,19 +143,19 @@ extension SettlementEngine {
           }
           ytd[l] = nil
         }
-        for l in 0..<SlotColumns.capacity {
+        for l in 0..<SlotColumns.lanes {
           take(l)
           if ytd[l] != nil { active &+= 1 }
         }
         while active > 0 {
           var n = 0
-          for l in 0..<SlotColumns.capacity where ytd[l] != nil {
+          for l in 0..<SlotColumns.lanes where ytd[l] != nil {
             w.index[n] = next[l]
             w.yearToDate[n] = ytd[l]
             n &+= 1
           }
           try settleSlots(first, w, count: n, locate: true, trace: &trace, sink: &sink)
-          for l in 0..<SlotColumns.capacity where ytd[l] != nil {
+          for l in 0..<SlotColumns.lanes where ytd[l] != nil {
             next[l] &+= 1
             if next[l] == end[l] {
               take(l)

@@ -5,6 +5,9 @@
 struct SlotColumns {
   /// Slots per batch (a few KiB of state per column: stays in L1).
   static let capacity = 128
+  /// Persons settled side by side by the per-person entry points: their
+  /// accumulators (296 B each) stay in L1 with the columns.
+  static let lanes = 32
 
   /// Per slot: the claim's position in the caller's input and output.
   let index: UnsafeMutablePointer<Int>
