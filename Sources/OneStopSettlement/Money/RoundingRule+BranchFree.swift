@@ -1,0 +1,29 @@
+extension RoundingRule {
+  /// ``divide(_:by:)`` without data-dependent branches: the same quotient
+  /// for every numerator, with the round-up decided by compares and
+  /// conditional moves instead of jumps.
+  ///
+  /// For loops over amounts whose remainders are random (fee lines of mixed
+  /// classes), where the jumps of ``divide(_:by:)`` are mispredicted about
+  /// every other call. Only the switch on the rule itself branches, and it
+  /// is the same for every call of a loop.
+  ///
+  /// - Parameters:
+  ///   - numerator: the exact amount, scaled by `divisor`.
+  ///   - divisor: a positive scale such as ``Rate/scale``.
+  @inline(__always)
+  func divideBranchFree(_ numerator: Int64, by divisor: Int64) -> Int64 {
+    let q = numerator / divisor
+    let twice = (numerator % divisor).magnitude &* 2
+    let d = divisor.magnitude
+    let up: Bool
+    switch self {
+    case .towardZero: up = false
+    case .halfUp: up = twice >= d
+    case .halfEven: up = (twice > d) || (twice == d) && (q & 1 != 0)
+    }
+    // ±1 away from zero: (up ^ sign) − sign, sign = 0 or −1.
+    let sign = numerator >> 63
+    return q &+ ((Int64(up ? 1 : 0) ^ sign) &- sign)
+  }
+}
