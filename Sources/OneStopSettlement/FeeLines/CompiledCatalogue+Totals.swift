@@ -39,36 +39,23 @@ extension CompiledCatalogue {
   func compiledTotals(_ visit: PreparedFeeLines, exact: Bool) -> LineParts? {
     let rounding = catalogue.rounding
     let tolerance = catalogue.lineAmountTolerance.fen
-    let storage = visit.storage
-    return storage.packed.withUnsafeBufferPointer { lines -> LineParts? in
+    return visit.storage.packed.withUnsafeBufferPointer { lines -> LineParts? in
       var sum = LineParts.zero
       var over = ExactFen.zero
       var payFirst = ExactFen.zero
       for line in lines {
-        // 目录查找 — the catalogue look-up by item code.
-        let slot = table.slot(of: line.itemCode)
-        var rule: LineRule
-        var presplit: LineParts? = nil
-        if line.overrides < 0 {
-          guard let r = slot?.pointee.rule ?? unlisted else { return nil }
-          rule = r
-        } else {
-          let o = storage.overrides[Int(line.overrides)]
-          let entry = entries[slot.map { Int($0.pointee.index) } ?? entries.count - 1]
-          guard let r = LineRule(line: o.attributes, entry: entry, classRatios: classRatios) else { return nil }
-          rule = r
-          presplit = o.presplit
-        }
         let outcome: LineOutcome
-        do throws(LineFault) {
-          try LineRule.checkAmount(
-            quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount.fen, rounding: rounding,
-            tolerance: tolerance)
-          outcome = try rule.split(
-            quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount.fen, approval: line.approval,
-            presplit: presplit, rounding: rounding, exact: exact)
-        } catch {
-          return nil
+        // 目录查找 — the catalogue look-up by item code; the usual line (a
+        // listed code, no attributes of its own) is split right here.
+        if line.overrides < 0, let slot = table.slot(of: line.itemCode) {
+          do throws(LineFault) {
+            outcome = try slot.pointee.rule.split(line, presplit: nil, rounding: rounding, tolerance: tolerance, exact: exact)
+          } catch {
+            return nil
+          }
+        } else {
+          guard let o = unusualLine(line, of: visit, exact: exact) else { return nil }
+          outcome = o
         }
         // Unchecked sums: a prepared visit has at most a million lines,
         // each part below 3 × 10¹² fen.
@@ -95,5 +82,40 @@ extension CompiledCatalogue {
       }
       return totals
     }
+  }
+
+  /// A line stating attributes of its own (or pre-split), or with a code
+  /// the catalogue does not list: its rule merged from the line, the entry
+  /// and the default, then split. `nil` when it cannot be (an unknown item,
+  /// a fault), for the explained path to report.
+  @inline(never)
+  func unusualLine(_ line: PackedFeeLine, of visit: PreparedFeeLines, exact: Bool) -> LineOutcome? {
+    let slot = table.slot(of: line.itemCode)
+    let stated = line.overrides < 0 ? nil : visit.storage.overrides[Int(line.overrides)]
+    let entry = entries[slot.map { Int($0.pointee.index) } ?? entries.count - 1]
+    guard let rule = LineRule(line: stated?.attributes ?? ItemAttributes(), entry: entry, classRatios: classRatios) else {
+      return nil
+    }
+    do throws(LineFault) {
+      return try rule.split(
+        line, presplit: stated?.presplit, rounding: catalogue.rounding, tolerance: catalogue.lineAmountTolerance.fen,
+        exact: exact)
+    } catch {
+      return nil
+    }
+  }
+}
+
+extension LineRule {
+  /// Steps 1–4 of the split for a packed line.
+  @inline(__always)
+  fileprivate func split(
+    _ line: PackedFeeLine, presplit: LineParts?, rounding: RoundingRule, tolerance: Int64, exact: Bool
+  ) throws(LineFault) -> LineOutcome {
+    try Self.checkAmount(
+      quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount.fen, rounding: rounding, tolerance: tolerance)
+    return try split(
+      quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount.fen, approval: line.approval,
+      presplit: presplit, rounding: rounding, exact: exact)
   }
 }

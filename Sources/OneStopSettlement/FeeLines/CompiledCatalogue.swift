@@ -24,11 +24,9 @@ public struct CompiledCatalogue: Sendable {
   public let catalogue: Catalogue
   /// The listed items by code, with their rules.
   let table: ItemCodeTable
-  /// The rule of a code not listed: the ``Catalogue/defaultItem``'s when
-  /// ``Catalogue/unknownItems`` is `useDefault`, else none.
-  let unlisted: LineRule?
-  /// Each listed item's attributes by dense index, then the unlisted
-  /// codes' (for lines stating attributes of their own).
+  /// Each listed item's attributes by dense index, then those of codes not
+  /// listed (the ``Catalogue/defaultItem``'s when ``Catalogue/unknownItems``
+  /// is `useDefault`, else none) — for the unusual line.
   let entries: [ItemAttributes?]
   /// The catalogue's 先行自付 ratio per class.
   let classRatios: ClassRatios
@@ -71,7 +69,6 @@ public struct CompiledCatalogue: Sendable {
       }
     }
     self.catalogue = catalogue
-    unlisted = fallback.flatMap { LineRule(line: ItemAttributes(), entry: $0, classRatios: ratios) }
     self.entries = entries
     classRatios = ratios
   }

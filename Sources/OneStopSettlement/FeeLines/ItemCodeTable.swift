@@ -4,7 +4,7 @@
 /// loop, so a look-up has no data-dependent jumps.
 ///
 /// A code's hash (``ItemCode/mixedHash(seed:)``) picks a bucket of about
-/// four codes and two numbers `h1`, `h2` (odd); its slot is
+/// four codes and two numbers `h1`, `h2` (`h2` odd); its slot is
 /// `(h1 + d × h2) mod capacity`, where `d` is the bucket's displacement,
 /// chosen when building so that no two codes share a slot. Each slot holds
 /// the code, the item's ``LineRule`` and its dense index in one 64-byte,
@@ -15,7 +15,7 @@
 /// Built once, never mutated, in memory the table owns. At most half the
 /// slots are used.
 final class ItemCodeTable: @unchecked Sendable {
-  /// `capacity` slots; an empty slot has no rule.
+  /// `capacity` slots; an empty slot has index −1.
   private let slots: UnsafeMutablePointer<ItemSlot>
   /// One displacement per bucket.
   private let displacements: UnsafeMutablePointer<UInt32>
@@ -57,7 +57,10 @@ final class ItemCodeTable: @unchecked Sendable {
     count = codes.count
     slots = UnsafeMutableRawPointer.allocate(byteCount: capacity * MemoryLayout<ItemSlot>.stride, alignment: 64)
       .bindMemory(to: ItemSlot.self, capacity: capacity)
-    slots.initialize(repeating: ItemSlot(code: ItemCode(0, 0, 0, 0), rule: nil, index: -1), count: capacity)
+    let empty = ItemSlot(
+      code: ItemCode(0, 0, 0, 0), rule: LineRule(itemClass: .classC, payFirstRatio: .zero, priceCap: nil, restricted: false),
+      index: -1)
+    slots.initialize(repeating: empty, count: capacity)
     for (i, item) in items.enumerated() {
       slots[slotOf[i]] = ItemSlot(code: item.code, rule: item.rule, index: Int32(i))
     }
@@ -93,8 +96,8 @@ final class ItemCodeTable: @unchecked Sendable {
   @inline(__always)
   static func placement(_ code: ItemCode, buckets: Int, seed: UInt64) -> Placement {
     let h = code.mixedHash(seed: seed)
-    return Placement(
-      bucket: Int(truncatingIfNeeded: h) & (buckets &- 1), h1: h >> 32, h2: (h &* 0x94D0_49BB_1331_11EB) >> 32 | 1)
+    // Bucket from the low bits, the step from bits 20 up, the start from bits 32 up.
+    return Placement(bucket: Int(truncatingIfNeeded: h) & (buckets &- 1), h1: h >> 32, h2: (h >> 20) | 1)
   }
 
   /// The placement of `code` in this table.
@@ -142,7 +145,7 @@ final class ItemCodeTable: @unchecked Sendable {
   func slot(of code: ItemCode) -> UnsafePointer<ItemSlot>? {
     let p = Self.placement(code, buckets: bucketCount, seed: seed)
     let slot = UnsafePointer(slots + p.slot(UInt64(displacements[p.bucket]), capacity: capacity))
-    return slot.pointee.code.matches(code) && slot.pointee.rule != nil ? slot : nil
+    return slot.pointee.code.matches(code) && slot.pointee.index >= 0 ? slot : nil
   }
 }
 
@@ -150,8 +153,8 @@ final class ItemCodeTable: @unchecked Sendable {
 struct ItemSlot {
   /// The item's code.
   var code: ItemCode
-  /// The item's rule for lines stating no attributes; `nil` = empty slot.
-  var rule: LineRule?
-  /// The item's dense index.
+  /// The item's rule for lines stating no attributes.
+  var rule: LineRule
+  /// The item's dense index; −1 = empty slot.
   var index: Int32
 }

@@ -17,6 +17,11 @@ struct LineRule: Sendable, Hashable {
   /// 限制使用 — restricted-use item.
   var restricted: Bool
 
+  /// A rule from its parts.
+  init(itemClass: ItemClass, payFirstRatio: Rate, priceCap: UnitPrice?, restricted: Bool) {
+    self.itemClass = itemClass; self.payFirstRatio = payFirstRatio; self.priceCap = priceCap; self.restricted = restricted
+  }
+
   /// The rule of a line: for each attribute the line's own, else the
   /// entry's; the ratio then falls back to the class's, then 0.
   ///

@@ -13,17 +13,20 @@ extension RoundingRule {
   ///   - divisor: a positive scale such as ``Rate/scale``.
   @inline(__always)
   func divideBranchFree(_ numerator: Int64, by divisor: Int64) -> Int64 {
-    let q = numerator / divisor
-    let twice = (numerator % divisor).magnitude &* 2
-    let d = divisor.magnitude
-    let up: Bool
-    switch self {
-    case .towardZero: up = false
-    case .halfUp: up = twice >= d
-    case .halfEven: up = (twice > d) || (twice == d) && (q & 1 != 0)
-    }
-    // ±1 away from zero: (up ^ sign) − sign, sign = 0 or −1.
+    // ±1 away from zero is (x ^ sign) − sign, sign = 0 or −1.
     let sign = numerator >> 63
-    return q &+ ((Int64(up ? 1 : 0) ^ sign) &- sign)
+    switch self {
+    case .towardZero:
+      return numerator / divisor
+    case .halfUp where numerator.magnitude <= UInt64(Int64.max) - divisor.magnitude / 2:
+      // Half away from zero: add half the divisor away from zero, truncate.
+      return (numerator &+ ((divisor / 2 ^ sign) &- sign)) / divisor
+    case .halfUp, .halfEven:
+      let q = numerator / divisor
+      let twice = (numerator % divisor).magnitude &* 2
+      let d = divisor.magnitude
+      let up = self == .halfUp ? twice >= d : (twice > d) || (twice == d) && (q & 1 != 0)
+      return q &+ ((Int64(up ? 1 : 0) ^ sign) &- sign)
+    }
   }
 }
