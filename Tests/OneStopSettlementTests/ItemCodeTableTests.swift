@@ -47,6 +47,11 @@ import Testing
     }
   }
 
+  @Test func recordsFitACacheLine() {
+    #expect(MemoryLayout<ItemSlot>.stride == 64)
+    #expect(MemoryLayout<PackedFeeLine>.stride == 64)
+  }
+
   @Test func findsEveryListedCodeAndNoOther() throws {
     let listed = Self.nationalCodes(0..<20_000)
     let table = try Self.table(listed)

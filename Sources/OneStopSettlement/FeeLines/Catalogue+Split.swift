@@ -92,7 +92,7 @@ extension Catalogue {
     var memo: [String] = [rule.itemClass.chineseName]
     if line.presplit != nil {
       memo.append("中心已分割")
-    } else if rule.itemClass == .classC || (line.approval ?? .none).selfPaid(restricted: rule.restricted) {
+    } else if rule.isSelfPaid(line.approval) {
       memo.append(rule.itemClass == .classC ? "全自费" : line.approval == .selfPay ? "审批标志2 全自费" : "限制使用未审批 全自费")
     } else {
       if outcome.overCap, let cap = rule.priceCap { memo.append("超限价 (\(line.unitPrice) − \(cap)) × \(line.quantity)") }

@@ -67,18 +67,18 @@ public struct ItemCode: Sendable, Hashable, CustomStringConvertible {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// A well-mixed 64-bit hash under `seed`: each word times its own odd
-  /// constant (a bijection), combined, then the SplitMix64 finaliser, so
-  /// every output bit depends on every character — national codes share
-  /// long prefixes and differ in a few digits. No per-process seed, so a
+  /// A well-mixed 64-bit hash under `seed`: multiply–xor over the words,
+  /// then the two halves of a 128-bit product folded together, so every
+  /// output bit depends on every character (national codes share long
+  /// prefixes and differ in a few digits). No per-process seed, so a
   /// table's layout is the same every run.
   @inline(__always)
   func mixedHash(seed: UInt64) -> UInt64 {
-    var h = ((w0 ^ seed) &* 0x9E37_79B9_7F4A_7C15) ^ ((w1 ^ seed) &* 0xC2B2_AE3D_27D4_EB4F)
-      ^ ((w2 ^ seed) &* 0x1656_67B1_9E37_79F9) ^ ((w3 ^ seed) &* 0xD6E8_FEB8_6659_FD93)
-    h = (h ^ (h >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    h = (h ^ (h >> 27)) &* 0x94D0_49BB_1331_11EB
-    return h ^ (h >> 31)
+    var h = (w0 ^ seed) &* 0x9E37_79B9_7F4A_7C15
+    h = (h ^ w1) &* 0xC2B2_AE3D_27D4_EB4F
+    h = (h ^ w2) &* 0x1656_67B1_9E37_79F9
+    let (high, low) = (h ^ w3).multipliedFullWidth(by: 0xD6E8_FEB8_6659_FD93)
+    return high ^ low
   }
 
   /// Equality as four word compares, without short-circuit branches.

@@ -38,14 +38,14 @@ extension LineRule {
       return LineOutcome(parts: given, exact: ExactParts(
         fullyOwnPay: given.fullyOwnPay, overLimit: ExactFen(fen: given.overLimit), payFirst: ExactFen(fen: given.payFirst)))
     }
-    if itemClass == .classC || (approval ?? .none).selfPaid(restricted: restricted) {
+    if isSelfPaid(approval) {
       return LineOutcome(parts: LineParts(fullyOwnPay: a), exact: ExactParts(fullyOwnPay: a, overLimit: .zero, payFirst: .zero))
     }
     var overExact = ExactFen.zero
     var over: Int64 = 0
     var overCap = false
-    if let cap = priceCap, p > cap {
-      guard let o = ExactFen.product(q, UnitPrice(microYuan: p.microYuan &- cap.microYuan)) else { throw .capOverflow }
+    if p.microYuan > capMicroYuan {
+      guard let o = ExactFen.product(q, UnitPrice(microYuan: p.microYuan &- capMicroYuan)) else { throw .capOverflow }
       let whole = ExactFen(fen: a)
       overExact = a >= 0 ? min(o, whole) : max(o, whole)
       over = overExact.rounded(rounding)

@@ -9,17 +9,44 @@
 /// the one implementation of the split rules.
 struct LineRule: Sendable, Hashable {
   /// 收费项目等级 — class 甲/乙/丙.
-  var itemClass: ItemClass
+  let itemClass: ItemClass
   /// 先行自付比例 — pay-first ratio (`selfpay_prop`).
-  var payFirstRatio: Rate
-  /// 定价上限金额 — price cap per unit; `nil` = none.
-  var priceCap: UnitPrice?
+  let payFirstRatio: Rate
+  /// 定价上限金额 — price cap per unit, micro-yuan; `Int64.max` = none (no
+  /// price is above it, so the over-cap test needs no separate flag).
+  let capMicroYuan: Int64
   /// 限制使用 — restricted-use item.
-  var restricted: Bool
+  let restricted: Bool
+  /// Whether a line is wholly self-paid (全自费), by its approval flag:
+  /// bit 0 for none (or `0`), bit 1 for `1`, bit 2 for `2` — class 丙, or
+  /// ``HospitalApproval/selfPaid(restricted:)``.
+  let selfPaidBy: UInt8
+
+  /// 定价上限金额, if any.
+  var priceCap: UnitPrice? { capMicroYuan == .max ? nil : UnitPrice(microYuan: capMicroYuan) }
 
   /// A rule from its parts.
   init(itemClass: ItemClass, payFirstRatio: Rate, priceCap: UnitPrice?, restricted: Bool) {
-    self.itemClass = itemClass; self.payFirstRatio = payFirstRatio; self.priceCap = priceCap; self.restricted = restricted
+    self.itemClass = itemClass; self.payFirstRatio = payFirstRatio
+    capMicroYuan = priceCap?.microYuan ?? .max
+    self.restricted = restricted
+    var bits: UInt8 = 0
+    for (bit, flag) in [(1, HospitalApproval.none), (2, .approved), (4, .selfPay)]
+    where itemClass == .classC || flag.selfPaid(restricted: restricted) {
+      bits |= UInt8(bit)
+    }
+    selfPaidBy = bits
+  }
+
+  /// Whether a line with approval flag `approval` is wholly self-paid.
+  @inline(__always)
+  func isSelfPaid(_ approval: HospitalApproval?) -> Bool {
+    let bit: UInt8 = switch approval {
+    case .approved?: 2
+    case .selfPay?: 4
+    case .none?, nil: 1
+    }
+    return selfPaidBy & bit != 0
   }
 
   /// The rule of a line: for each attribute the line's own, else the
@@ -27,13 +54,11 @@ struct LineRule: Sendable, Hashable {
   ///
   /// - Returns: `nil` when neither the line nor the entry gives a class
   ///   (an item the catalogue does not know).
-  @inline(__always)
   init?(line: ItemAttributes, entry: ItemAttributes?, classRatios: ClassRatios) {
     guard let cls = line.itemClass ?? entry?.itemClass else { return nil }
-    itemClass = cls
-    payFirstRatio = line.payFirstRatio ?? entry?.payFirstRatio ?? classRatios[cls] ?? .zero
-    priceCap = line.priceCap ?? entry?.priceCap
-    restricted = line.restricted ?? entry?.restricted ?? false
+    self.init(
+      itemClass: cls, payFirstRatio: line.payFirstRatio ?? entry?.payFirstRatio ?? classRatios[cls] ?? .zero,
+      priceCap: line.priceCap ?? entry?.priceCap, restricted: line.restricted ?? entry?.restricted ?? false)
   }
 }
 
