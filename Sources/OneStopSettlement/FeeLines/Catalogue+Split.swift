@@ -84,7 +84,8 @@ extension Catalogue {
     let outcome: LineOutcome
     do throws(LineFault) {
       outcome = try rule.split(
-        quantity: line.quantity, unitPrice: line.unitPrice, amount: a, approval: line.approval, presplit: line.presplit,
+        quantity: line.quantity, unitPrice: line.unitPrice, amount: a, approvalBit: LineRule.bit(of: line.approval),
+        presplit: line.presplit,
         rounding: rounding, exact: true)
     } catch {
       throw self.error(error, line: line, at: path)
@@ -92,7 +93,7 @@ extension Catalogue {
     var memo: [String] = [rule.itemClass.chineseName]
     if line.presplit != nil {
       memo.append("中心已分割")
-    } else if rule.isSelfPaid(line.approval) {
+    } else if rule.isSelfPaid(approvalBit: LineRule.bit(of: line.approval)) {
       memo.append(rule.itemClass == .classC ? "全自费" : line.approval == .selfPay ? "审批标志2 全自费" : "限制使用未审批 全自费")
     } else {
       if outcome.overCap, let cap = rule.priceCap { memo.append("超限价 (\(line.unitPrice) − \(cap)) × \(line.quantity)") }

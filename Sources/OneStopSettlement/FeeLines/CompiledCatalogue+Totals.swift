@@ -125,7 +125,7 @@ extension LineRule {
     try Self.checkAmount(
       quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount.fen, rounding: rounding, tolerance: tolerance)
     return try split(
-      quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount.fen, approval: line.approval,
+      quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount.fen, approvalBit: line.approvalBit,
       presplit: presplit, rounding: rounding, exact: exact)
   }
 }

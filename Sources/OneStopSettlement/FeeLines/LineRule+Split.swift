@@ -26,25 +26,30 @@ extension LineRule {
   ///    cap (at most `a`), `preselfpay = (a − overlmt) × ratio`, the rest in
   ///    scope — each rounded to the fen by `rounding`.
   ///
+  /// - Parameter approvalBit: the line's approval flag, as ``bit(of:)``.
   /// - Parameter exact: whether to compute the exact (unrounded) pay-first
   ///   part too, which only totals rounded once (``RoundingPoint/onTotals``) need.
   /// - Throws: ``LineFault/capOverflow``, ``LineFault/ratioOverflow``.
   @inline(__always)
   func split(
-    quantity q: Quantity, unitPrice p: UnitPrice, amount a: Int64, approval: HospitalApproval?, presplit: LineParts?,
+    quantity q: Quantity, unitPrice p: UnitPrice, amount a: Int64, approvalBit: UInt8, presplit: LineParts?,
     rounding: RoundingRule, exact wantsExact: Bool
   ) throws(LineFault) -> LineOutcome {
     if let given = presplit {
       return LineOutcome(parts: given, exact: ExactParts(
         fullyOwnPay: given.fullyOwnPay, overLimit: ExactFen(fen: given.overLimit), payFirst: ExactFen(fen: given.payFirst)))
     }
-    if isSelfPaid(approval) {
-      return LineOutcome(parts: LineParts(fullyOwnPay: a), exact: ExactParts(fullyOwnPay: a, overLimit: .zero, payFirst: .zero))
-    }
+    // Step 3 or 4, chosen without a jump (about one line in ten is
+    // self-paid, at random): step 4's parts are computed for every line
+    // and masked away for a self-paid one, whose faults they cannot raise.
+    // keep = −1 (all bits) for step 4, 0 for a self-paid line: arithmetic,
+    // so the compiler cannot turn it back into a jump.
+    let keep = (Int64(selfPaidBy & approvalBit) &- 1) >> 63
+    let selfPaid = keep == 0
     var overExact = ExactFen.zero
     var over: Int64 = 0
     var overCap = false
-    if p.microYuan > capMicroYuan {
+    if p.microYuan > capMicroYuan && !selfPaid {
       guard let o = ExactFen.product(q, UnitPrice(microYuan: p.microYuan &- capMicroYuan)) else { throw .capOverflow }
       let whole = ExactFen(fen: a)
       overExact = a >= 0 ? min(o, whole) : max(o, whole)
@@ -54,17 +59,17 @@ extension LineRule {
     let allowed = a &- over
     // `payFirstRatio.apply(to: allowed, rounding:)`, without jumps on the remainder.
     let (scaled, o) = allowed.multipliedReportingOverflow(by: payFirstRatio.micros)
-    if o { throw .ratioOverflow }
+    if o && !selfPaid { throw .ratioOverflow }
     let pre = rounding.divideBranchFree(scaled, by: Rate.scale)
-    var exact = ExactParts(fullyOwnPay: 0, overLimit: overExact, payFirst: .zero)
-    if wantsExact {
+    var exact = ExactParts(fullyOwnPay: a & ~keep, overLimit: overExact, payFirst: .zero)
+    if wantsExact && !selfPaid {
       guard let allowedExact = ExactFen(fen: a).subtracting(overExact),
         let preExact = allowedExact.multiplied(by: payFirstRatio)
       else { throw .ratioOverflow }
       exact.payFirst = preExact
     }
-    return LineOutcome(
-      parts: LineParts(overLimit: over, payFirst: pre, inPolicy: allowed &- pre), exact: exact, overCap: overCap)
+    let parts = LineParts(fullyOwnPay: a & ~keep, overLimit: over & keep, payFirst: pre & keep, inPolicy: (allowed &- pre) & keep)
+    return LineOutcome(parts: parts, exact: exact, overCap: overCap)
   }
 }
 

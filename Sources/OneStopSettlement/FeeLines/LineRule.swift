@@ -5,7 +5,7 @@
 /// ``Catalogue/split(_:roundingPoint:)`` resolves one per line from the
 /// catalogue's dictionaries; a ``CompiledCatalogue`` resolves one per item
 /// once, when it is built. Both then split the line by
-/// ``split(quantity:unitPrice:amount:approval:presplit:rounding:exact:)`` —
+/// ``split(quantity:unitPrice:amount:approvalBit:presplit:rounding:exact:)`` —
 /// the one implementation of the split rules.
 struct LineRule: Sendable, Hashable {
   /// 收费项目等级 — class 甲/乙/丙.
@@ -38,16 +38,19 @@ struct LineRule: Sendable, Hashable {
     selfPaidBy = bits
   }
 
-  /// Whether a line with approval flag `approval` is wholly self-paid.
-  @inline(__always)
-  func isSelfPaid(_ approval: HospitalApproval?) -> Bool {
-    let bit: UInt8 = switch approval {
+  /// The bit of ``selfPaidBy`` for approval flag `approval`.
+  static func bit(of approval: HospitalApproval?) -> UInt8 {
+    switch approval {
     case .approved?: 2
     case .selfPay?: 4
     case .none?, nil: 1
     }
-    return selfPaidBy & bit != 0
   }
+
+  /// Whether a line whose approval flag has bit `approvalBit`
+  /// (``bit(of:)``) is wholly self-paid.
+  @inline(__always)
+  func isSelfPaid(approvalBit: UInt8) -> Bool { selfPaidBy & approvalBit != 0 }
 
   /// The rule of a line: for each attribute the line's own, else the
   /// entry's; the ratio then falls back to the class's, then 0.

@@ -14,11 +14,20 @@ public struct PackedFeeLine: Sendable, Hashable {
   public let unitPrice: UnitPrice
   /// 明细项目费用总额 (`det_item_fee_sumamt`).
   public let amount: Money
-  /// 医院审批标志 (`hosp_appr_flag`).
-  public let approval: HospitalApproval?
+  /// 医院审批标志 (`hosp_appr_flag`), as a bit (``LineRule/bit(of:)``).
+  let approvalBit: UInt8
   /// Index of the line's own attributes in ``PreparedFeeLines``, or −1
   /// when it states none (the usual line).
   let overrides: Int32
+
+  /// 医院审批标志 (`hosp_appr_flag`); a line without one reads as `0`.
+  public var approval: HospitalApproval {
+    switch approvalBit {
+    case 2: HospitalApproval.approved
+    case 4: HospitalApproval.selfPay
+    default: HospitalApproval.none
+    }
+  }
 
   /// Whether the line states attributes of its own (or a pre-split).
   public var statesAttributes: Bool { overrides >= 0 }

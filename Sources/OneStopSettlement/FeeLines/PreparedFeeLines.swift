@@ -62,7 +62,7 @@ public struct PreparedFeeLines: Sendable {
       }
       do throws(SettlementError) { try line.validate(at: "") } catch { valid = false }
       packed.append(PackedFeeLine(
-        itemCode: code, quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount, approval: line.approval,
+        itemCode: code, quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount, approvalBit: LineRule.bit(of: line.approval),
         overrides: index))
     }
     if valid {
