@@ -1,12 +1,14 @@
 extension RoundingRule {
   /// ``divide(_:by:)`` without data-dependent branches: the same quotient
-  /// for every numerator, with the round-up decided by compares and
-  /// conditional moves instead of jumps.
+  /// for every numerator and rule.
   ///
   /// For loops over amounts whose remainders are random (fee lines of mixed
-  /// classes), where the jumps of ``divide(_:by:)`` are mispredicted about
-  /// every other call. Only the switch on the rule itself branches, and it
-  /// is the same for every call of a loop.
+  /// classes), where the jumps of ``divide(_:by:)`` on the remainder are
+  /// mispredicted about every other call. `halfUp` adds half the divisor
+  /// away from zero and truncates (one division); `halfEven` decides the
+  /// round-up by compares, as does `halfUp` for a numerator within half a
+  /// divisor of the 64-bit limit. Only the switch on the rule branches, and
+  /// it goes the same way for every call of a loop.
   ///
   /// - Parameters:
   ///   - numerator: the exact amount, scaled by `divisor`.
