@@ -14,17 +14,22 @@ enum Aggregated {
     return g.claims(poolSize).map(\.prepared)
   }
 
+  /// Claims per batch call (the columns are reused from call to call).
+  static let batch = 4_096
+
   /// Settles claims `range` (claim `i` is `pool[i % pool.count]`) with fresh
-  /// accumulators; returns the sum of fund payments.
+  /// accumulators, through the batch entry point; returns the sum of fund
+  /// payments.
   static func settle(_ pool: UnsafeBufferPointer<PreparedClaim>, _ range: Range<Int>, engine: SettlementEngine) throws(SettlementError) -> Int64 {
     var checksum: Int64 = 0
-    var j = range.lowerBound % pool.count
-    for _ in range {
-      var ytd = YearToDate()
-      let s = try engine.settle(pool[j], yearToDate: &ytd)
-      checksum &+= s.fundTotal
-      j &+= 1
-      if j == pool.count { j = 0 }
+    var out = SettlementColumns()
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let j = i % pool.count
+      let n = min(batch, range.upperBound &- i, pool.count &- j)
+      try engine.settle(UnsafeBufferPointer(rebasing: pool[j..<(j &+ n)]), into: &out)
+      for f in out.fundTotals { checksum &+= f }
+      i &+= n
     }
     return checksum
   }
@@ -44,6 +49,13 @@ enum Aggregated {
     for i in 0..<min(claims, claimsPool.count) {
       var fast = YearToDate(), traced = YearToDate()
       try TraceComparison.check(claimsPool[i], engine: engine, fast: &fast, traced: &traced, label: "aggregated claim \(i)")
+    }
+    let n = min(claims, claimsPool.count)
+    var out = SettlementColumns()
+    try engine.settle(Array(claimsPool.prefix(n)), into: &out)
+    for i in 0..<n {
+      var ytd = YearToDate()
+      try TraceComparison.check(engine.settle(claimsPool[i], yearToDate: &ytd), batch: out, claim: i, label: "aggregated claim \(i)")
     }
     return min(claims, claimsPool.count)
   }

@@ -16,21 +16,18 @@ enum YearScenario {
     return (year.claims.map(\.prepared), year.personStarts + [year.claims.count])
   }
 
-  /// Settles at least `count` claims, whole persons at a time, cycling
-  /// through the population; returns (claims settled, sum of fund payments).
+  /// Settles at least `count` claims, the whole population at a time through
+  /// the batch entry point (each person's accumulators carried from claim to
+  /// claim); returns (claims settled, sum of fund payments).
   static func settle(_ claims: UnsafeBufferPointer<PreparedClaim>, starts: UnsafeBufferPointer<Int>, count: Int, engine: SettlementEngine) throws(SettlementError) -> (Int, Int64) {
     var checksum: Int64 = 0
     var done = 0
-    var p = 0
+    var out = SettlementColumns()
+    let persons = UnsafeBufferPointer(rebasing: starts.dropLast())
     while done < count {
-      var ytd = YearToDate()
-      for c in starts[p]..<starts[p &+ 1] {
-        let s = try engine.settle(claims[c], yearToDate: &ytd)
-        checksum &+= s.fundTotal
-      }
-      done &+= starts[p &+ 1] &- starts[p]
-      p &+= 1
-      if p == starts.count &- 1 { p = 0 }
+      try engine.settle(claims, personStarts: persons, into: &out)
+      for f in out.fundTotals { checksum &+= f }
+      done &+= claims.count
     }
     return (done, checksum)
   }
@@ -55,6 +52,15 @@ enum YearScenario {
       for c in starts[p]..<starts[p + 1] {
         try TraceComparison.check(pool[c], engine: engine, fast: &fast, traced: &traced, label: "person \(p) claim \(c)")
         compared += 1
+      }
+    }
+    // The batch entry point settles every claim as the per-claim path does.
+    var out = SettlementColumns()
+    try engine.settle(pool, personStarts: Array(starts.dropLast()), into: &out)
+    for p in 0..<(starts.count - 1) {
+      var ytd = YearToDate()
+      for c in starts[p]..<starts[p + 1] {
+        try TraceComparison.check(engine.settle(pool[c], yearToDate: &ytd), batch: out, claim: c, label: "person \(p) claim \(c)")
       }
     }
     return compared

@@ -32,7 +32,7 @@ if options.compare {
     }
     do {
       let n = try compare(options.claims ?? 100_000, workload)
-      note("compare: \(s.name): \(n) settlements identical to the fen with StepTrace and NoTrace")
+      note("compare: \(s.name): \(n) settlements identical to the fen with StepTrace, NoTrace and the batch entry point")
     } catch {
       note("compare: \(s.name): FAILED: \(error)")
       failed = true

@@ -59,7 +59,7 @@ struct CompiledSegment: Sendable {
 
 /// Up to three yearly caps of one layer or class, each shared by a set of
 /// claim kinds (bit `k` = ``ClaimKind`` index `k`). Held as plain fields, so
-/// ``room(kind:paid:)`` is three branch-free steps.
+/// ``room(kind:paid:)`` is one step per cap in use.
 struct CompiledCaps: Sendable {
   /// Maximum number of caps.
   static let capacity = 3
@@ -86,24 +86,24 @@ struct CompiledCaps: Sendable {
 
   /// Room left for a claim of `kind` given this year's payments per kind
   /// (inpatient, outpatient chronic, general outpatient)
-  /// (`Int64.max` when no cap applies).
-  @inline(__always)
+  /// (`Int64.max` when no cap applies). Transparent: always inlined into
+  /// the settlement loop, which is otherwise too large for the inliner.
+  @_transparent
   func room(kind: Int, paid: (Int64, Int64, Int64)) -> Int64 {
+    if count == 0 { return .max }
     let bit = UInt8(1) << UInt8(kind)
-    let room = min(
-      Self.left(amount0, kinds0, bit, paid), Self.left(amount1, kinds1, bit, paid), Self.left(amount2, kinds2, bit, paid))
+    var room = Self.left(amount0, kinds0, bit, paid)
+    if count > 1 { room = min(room, Self.left(amount1, kinds1, bit, paid)) }
+    if count > 2 { room = min(room, Self.left(amount2, kinds2, bit, paid)) }
     return room < 0 ? 0 : room
   }
 
   /// What is left of one cap shared by `kinds` (`Int64.max` if it does not cover `bit`).
-  @inline(__always)
-  private static func left(_ amount: Int64, _ kinds: UInt8, _ bit: UInt8, _ paid: (Int64, Int64, Int64)) -> Int64 {
-    guard kinds & bit != 0 else { return .max }
-    var used: Int64 = 0
-    if kinds & 1 != 0 { used &+= paid.0 }
-    if kinds & 2 != 0 { used &+= paid.1 }
-    if kinds & 4 != 0 { used &+= paid.2 }
-    return amount &- used
+  @_transparent
+  static func left(_ amount: Int64, _ kinds: UInt8, _ bit: UInt8, _ paid: (Int64, Int64, Int64)) -> Int64 {
+    // Branch-free: each kind's payments count when the cap is shared with it.
+    let used = (paid.0 & -Int64(kinds & 1)) &+ (paid.1 & -Int64((kinds >> 1) & 1)) &+ (paid.2 & -Int64((kinds >> 2) & 1))
+    return kinds & bit != 0 ? amount &- used : .max
   }
 }
 

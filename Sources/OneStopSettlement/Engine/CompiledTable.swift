@@ -26,6 +26,9 @@ final class CompiledTable: @unchecked Sendable {
   let diseaseScoped: UInt8, diseaseLayers: UnsafeMutablePointer<UInt8>
   /// Layers requiring a referral, or a designated hospital.
   let referralRequired: UInt8, designatedRequired: UInt8
+  /// All-zero accumulators, read by claims that start a year (or settle
+  /// with fresh accumulators) instead of zeroing a ``YearToDate`` per claim.
+  let zeroYearToDate: UnsafeMutablePointer<YearToDate>
 
   init(
     layers: [CompiledLayer], groups: [CompiledGroup], identityGroups: [Int], basicCells: [BasicCell], segments: [CompiledSegment]
@@ -48,23 +51,26 @@ final class CompiledTable: @unchecked Sendable {
     diseaseLayers = Self.copy((0..<64).map { bit in mask { $0.diseaseMask & (1 << UInt64(bit)) != 0 } })
     referralRequired = mask { $0.requiresReferral }
     designatedRequired = mask { $0.requiresDesignatedHospital }
+    zeroYearToDate = .allocate(capacity: 1)
+    zeroYearToDate.initialize(to: YearToDate())
   }
 
   deinit {
     layers.deallocate(); groups.deallocate(); identityGroups.deallocate(); basicCells.deallocate(); segments.deallocate()
     kindPlaceLayers.deallocate(); identityLayers.deallocate(); diseaseLayers.deallocate()
+    zeroYearToDate.deinitialize(count: 1); zeroYearToDate.deallocate()
   }
 
   /// The layers whose scope covers `claim`: its kind and place, an identity
   /// or disease list where the layer names some, referral and designated
-  /// hospital where required. `kindPlace` is `kind × 4 + place`.
+  /// hospital where required.
   @inline(__always)
-  func layersInScope(of claim: PreparedClaim, kindPlace: Int) -> UInt8 {
-    var active = kindPlaceLayers[kindPlace]
-    if !claim.referred { active &= ~referralRequired }
-    if !claim.designatedHospital { active &= ~designatedRequired }
-    if active & identityScoped != 0 { active &= ~identityScoped | Self.union(identityLayers, claim.identities) }
-    if active & diseaseScoped != 0 { active &= ~diseaseScoped | Self.union(diseaseLayers, claim.diseaseLists) }
+  func layersInScope(of claim: UnsafePointer<PreparedClaim>) -> UInt8 {
+    var active = kindPlaceLayers[claim.pointee.kind.index &* 4 &+ claim.pointee.place.index]
+    if !claim.pointee.referred { active &= ~referralRequired }
+    if !claim.pointee.designatedHospital { active &= ~designatedRequired }
+    if active & identityScoped != 0 { active &= ~identityScoped | Self.union(identityLayers, claim.pointee.identities) }
+    if active & diseaseScoped != 0 { active &= ~diseaseScoped | Self.union(diseaseLayers, claim.pointee.diseaseLists) }
     return active
   }
 

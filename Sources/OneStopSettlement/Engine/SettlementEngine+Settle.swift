@@ -17,199 +17,342 @@ extension SettlementEngine {
   ///   accumulators from a later year, no layer applying to the claim
   ///   (`.noApplicableLayer`), or arithmetic overflow.
   /// - Complexity: O(layers × segments); no allocation.
-  @inlinable
   public func settle(_ claim: PreparedClaim, yearToDate: inout YearToDate) throws(SettlementError) -> Settlement {
-    // Inlinable, so the result is built in the caller's frame (no copy out).
-    var s = Settlement(claim: claim)
-    try settle(claim, yearToDate: &yearToDate, into: &s)
-    return s
+    var trace = NoTrace()
+    return try settle(claim, yearToDate: &yearToDate, trace: &trace)
   }
 
   /// Settles one prepared claim, recording every step in `trace`.
   ///
-  /// The same code as ``settle(_:yearToDate:)``; with ``NoTrace`` the
-  /// recording compiles away.
+  /// The same code as ``settle(_:yearToDate:)`` and the batch entry points
+  /// (a single claim is a batch of one); with ``NoTrace`` the recording
+  /// compiles away.
   public func settle<Trace: SettlementTrace>(
     _ claim: PreparedClaim, yearToDate: inout YearToDate, trace: inout Trace
   ) throws(SettlementError) -> Settlement {
     var s = Settlement(claim: claim)
-    try settle(claim, yearToDate: &yearToDate, trace: &trace, into: &s)
-    return s
-  }
-
-  /// ``settle(_:yearToDate:)`` without a trace, writing into `s`.
-  @usableFromInline
-  func settle(_ claim: PreparedClaim, yearToDate: inout YearToDate, into s: inout Settlement) throws(SettlementError) {
-    var trace = NoTrace()
-    try settle(claim, yearToDate: &yearToDate, trace: &trace, into: &s)
-  }
-
-  /// The settlement of one claim: the one implementation behind every entry
-  /// point. Writes the outcome into `s`, which must be fresh from
-  /// ``Settlement/init(claim:)`` (all layer slots zero); commits `ytd` only on
-  /// success.
-  @inline(__always)
-  func settle<Trace: SettlementTrace>(
-    _ claim: PreparedClaim, yearToDate ytd: inout YearToDate, trace: inout Trace, into s: inout Settlement
-  ) throws(SettlementError) {
-    if !isValid(claim) { throw invalid(claim) }
-    if ytd.year != claim.year {
-      guard ytd.year < claim.year else { throw laterYear(ytd.year, claim.year) }
-      ytd.start(year: claim.year)
-    }
-    trace.record(.split(total: claim.total, fullyOwnPay: claim.fullyOwnPay, overLimit: claim.overLimit, payFirst: claim.payFirst, inPolicy: claim.inPolicy))
-
-    let table = compiled
-    // At most 8 layers (checked by `PolicyTable.validate()` before compiling),
-    // so per-layer slots are indexed without bounds checks.
-    let layerCount = table.layerCount
     s.layerCount = layerCount
-    var running = RunningClaim(claim)
-    running.admission = claim.kind == .inpatient ? ytd.admissions &+ 1 : ytd.admissions
-    let inScope = table.layersInScope(of: claim, kindPlace: running.kind &* 4 &+ claim.place.index)
-
-    for li in 0..<layerCount {
-      let L = table.layers + li  // read field by field: the record is never copied
-      let remaining = running.remaining
-      let base = L.pointee.includesPayFirst ? remaining &+ running.payFirst : remaining
-      // Every path below either computes the layer's payment before caps
-      // (`raw`, with its base, deductible, rate, group and caps) or marks the
-      // layer not applied and continues. Scope: one bit test; the reason only
-      // for the trace.
-      let (layerBase, deductible, rate, raw, group): (Int64, Int64, Rate, Int64, Int)
-      var caps = CompiledCaps()
-      guard inScope & (1 << UInt8(li)) != 0 else {
-        trace.record(.skipped(layer: li, reason: L.pointee.skipReason(claim)))
-        s.setNotApplied(li, base: base)
-        continue
+    var one = claim
+    try withUnsafeMutablePointer(to: &one) { (c: UnsafeMutablePointer<PreparedClaim>) throws(SettlementError) in
+      try withUnsafeMutablePointer(to: &yearToDate) { (ytd: UnsafeMutablePointer<YearToDate>) throws(SettlementError) in
+        try withUnsafeMutablePointer(to: &s) { (out: UnsafeMutablePointer<Settlement>) throws(SettlementError) in
+          var sink = SettlementRecordSink(settlement: out)
+          try withSlots(1) { (w: SlotColumns) throws(SettlementError) in
+            w.index[0] = 0
+            w.yearToDate[0] = ytd
+            try settleSlots(UnsafePointer(c), w, count: 1, locate: false, trace: &trace, sink: &sink)
+          }
+        }
       }
-      let kind = running.kind
-      let hit = claim.identities & L.pointee.groupMask
-      let selected = hit == 0 ? L.pointee.defaultGroup : table.identityGroups[L.pointee.identityGroupOffset &+ hit.trailingZeroBitCount]
-      let paid = (ytd.layerPaid[unchecked: li &* 3], ytd.layerPaid[unchecked: li &* 3 &+ 1], ytd.layerPaid[unchecked: li &* 3 &+ 2])
-
-      switch L.pointee.kind {
-      case .basic:
-        let cell = table.basicCells + (L.pointee.basicCellOffset &+ ((selected &* 3 &+ kind) &* levelCount &+ claim.level) &* 4 &+ claim.place.index)
-        guard cell.pointee.applicable else {
-          trace.record(.skipped(layer: li, reason: .noParameters))
-          s.setNotApplied(li, base: base)
-          continue
-        }
-        trace.record(.group(layer: li, group: selected, identity: selected == 0 ? -1 : hit.trailingZeroBitCount))
-        let admission = running.admission
-        var standard = admission >= cell.pointee.repeatFrom ? cell.pointee.repeatDeductible : cell.pointee.deductible
-        if cell.pointee.yearlyDeductibleCap >= 0 {
-          let left = cell.pointee.yearlyDeductibleCap &- ytd.basicDeductiblePaid
-          standard = min(standard, max(left, 0))
-        }
-        let applied = min(remaining, standard)
-        trace.record(.deductible(layer: li, standard: standard, applied: applied, admission: claim.kind == .inpatient ? admission : 0))
-        let ratio = Rate(micros: claim.referred || claim.place == .inCounty ? cell.pointee.ratioReferred : cell.pointee.ratioUnreferred)
-        guard let pay = ratio.apply(to: remaining &- applied, rounding: L.pointee.rounding) else { throw overflow(li) }
-        trace.record(.rate(layer: li, amount: remaining &- applied, rate: ratio, result: pay))
-        (layerBase, deductible, rate, raw, group) = (remaining, applied, ratio, pay, selected)
-        caps = L.pointee.caps
-
-      case .majorIllness, .assistance, .tilt:
-        guard selected >= 0 else {
-          trace.record(.skipped(layer: li, reason: .identity))
-          s.setNotApplied(li, base: base)
-          continue
-        }
-        let G = table.groups + (L.pointee.groupOffset &+ selected)
-        trace.record(.group(layer: li, group: selected, identity: hit == 0 ? -1 : hit.trailingZeroBitCount))
-        var groupBase = base
-        if L.pointee.kind == .majorIllness && !L.pointee.includesBasicDeductible { groupBase = max(0, groupBase &- running.basicDeductible) }
-        trace.record(.base(layer: li, base: groupBase))
-        let perYear = L.pointee.perYear
-        let before = perYear ? ytd.layerBase[unchecked: li] : 0
-        let (after, o) = before.addingReportingOverflow(groupBase)
-        if o { throw overflow(li) }
-        let d = G.pointee.schedule.deductible
-        guard let exactBefore = G.pointee.schedule.exact(at: before, in: table.segments, segment: { _, _, _ in }),
-          let exactAfter = G.pointee.schedule.exact(at: after, in: table.segments, segment: { lo, hi, r in
-            if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: r))) } })
-        else { throw overflow(li) }
-        let rounding = L.pointee.rounding
-        let sBefore = exactBefore == 0 ? 0 : rounding.divide(exactBefore, by: Rate.scale)
-        let sAfter = rounding.divide(exactAfter, by: Rate.scale)
-        let firstRate = Rate(micros: G.pointee.schedule.firstRate)
-        if perYear {
-          trace.record(.cumulative(layer: li, before: before, after: after, scheduleBefore: sBefore, scheduleAfter: sAfter))
-        } else {
-          trace.record(.deductible(layer: li, standard: d, applied: min(d, groupBase), admission: running.admission))
-          trace.record(.rate(layer: li, amount: max(groupBase &- d, 0), rate: firstRate, result: sAfter))
-        }
-        (layerBase, deductible, rate, raw, group) =
-          (groupBase, min(max(d &- before, 0), groupBase), firstRate, min(max(sAfter &- sBefore, 0), groupBase), selected)
-        caps = G.pointee.caps
-
-      case .outOfPocketCeiling:
-        let after = ytd.layerBase[unchecked: li] &+ base
-        var allowed = L.pointee.ceilingAmount
-        if L.pointee.ceilingShare >= 0 {
-          guard let a = Rate(micros: L.pointee.ceilingShare).apply(to: ytd.inPolicyCost &+ claim.inPolicy, rounding: L.pointee.rounding)
-          else { throw overflow(li) }
-          allowed = a
-        }
-        let paidBefore = paid.0 &+ paid.1 &+ paid.2
-        trace.record(.ceiling(layer: li, selfPayAfter: after, allowed: allowed, paidBefore: paidBefore))
-        (layerBase, deductible, rate, raw, group) = (base, 0, Rate(micros: 1_000_000), min(max(after &- allowed &- paidBefore, 0), base), 0)
-
-      case .topUp:
-        let measure = L.pointee.includesPayFirst ? claim.inPolicy &+ claim.payFirst : claim.inPolicy
-        let ratio = Rate(micros: L.pointee.targetRatio)
-        guard let target = ratio.apply(to: measure, rounding: L.pointee.rounding) else { throw overflow(li) }
-        trace.record(.target(layer: li, target: target, fundsBefore: running.funds))
-        (layerBase, deductible, rate, raw, group) = (base, 0, ratio, min(max(target &- running.funds, 0), base), 0)
-      }
-      // Yearly caps (none for 兜底 and top-up: the room is unlimited).
-      let room = caps.room(kind: kind, paid: paid)
-      if raw > room { trace.record(.capped(layer: li, room: room, before: raw)) }
-      let outcome = LayerOutcome(
-        applied: true, base: layerBase, deductible: deductible, rate: rate, capRoom: room, amount: min(raw, room), group: group)
-      s.outcomes[unchecked: li] = outcome
-      trace.record(.paid(layer: li, amount: outcome.amount))
-      running.pay(outcome.amount)
-      if L.pointee.kind == .basic { running.basicDeductible = outcome.deductible }
     }
-
-    if running.funds == 0 {
-      var applied = false
-      for li in 0..<layerCount where s.outcomes[unchecked: li].applied { applied = true }
-      guard applied else { throw noApplicableLayer(claim) }
-    }
-    let patient = claim.total &- running.funds
-    s.basicDeductible = running.basicDeductible
-    s.fundTotal = running.funds
-    s.patient = patient
-    trace.record(.patient(amount: patient))
     #if DEBUG || SETTLEMENT_INTERNAL_CHECKS
       try s._checkInvariants()
     #endif
+    return s
+  }
 
-    // Commit the year-to-date counters.
-    let kind = claim.kind.index
-    for li in 0..<layerCount where s.outcomes[unchecked: li].applied {
-      ytd.layerBase[unchecked: li] &+= s.outcomes[unchecked: li].base
-      ytd.layerPaid[unchecked: li &* 3 &+ kind] &+= s.outcomes[unchecked: li].amount
+  /// Runs `body` with working columns for `slots` slots (on the stack when
+  /// small; one allocation per batch otherwise, never per claim).
+  @inline(__always)
+  func withSlots(_ slots: Int, _ body: (SlotColumns) throws(SettlementError) -> Void) throws(SettlementError) {
+    let bytes = SlotColumns.byteCount(slots: slots)
+    var failure: SettlementError?
+    withUnsafeTemporaryAllocation(byteCount: bytes, alignment: 16) { raw in
+      do throws(SettlementError) {
+        guard let base = raw.baseAddress else { return }
+        try body(SlotColumns(base, slots: slots))
+      } catch {
+        failure = error
+      }
     }
-    if claim.kind == .inpatient { ytd.admissions &+= 1 }
-    ytd.totalCost &+= claim.total
-    ytd.inPolicyCost &+= claim.inPolicy
-    ytd.basicDeductiblePaid &+= running.basicDeductible
+    if let failure { throw failure }
+  }
+
+  /// The settlement of up to ``SlotColumns/capacity`` claims of different
+  /// persons: the one implementation behind every entry point.
+  ///
+  /// Before the call, slot `i` holds the claim's position in `claims`
+  /// (`w.index[i]`) and its person's accumulators (`w.yearToDate[i]`, `nil`
+  /// for fresh accumulators that are not kept). The layers settle one after
+  /// the other, each over every slot, so a layer's parameters stay loaded
+  /// while the claims pass through it; for one slot the steps are recorded
+  /// in `trace` in the order of the policy. Outcomes go to `sink`. The
+  /// accumulators are read before the batch and committed only when every
+  /// claim of the batch has settled; on an error nothing is committed.
+  ///
+  /// - Parameter locate: prefix errors with `claims[i]` (batch callers).
+  @inline(__always)
+  func settleSlots<Trace: SettlementTrace, Sink: SettlementSink>(
+    _ claims: UnsafePointer<PreparedClaim>, _ w: SlotColumns, count n: Int, locate: Bool,
+    trace: inout Trace, sink: inout Sink
+  ) throws(SettlementError) {
+    let table = compiled
+    let zero = UnsafePointer(table.zeroYearToDate)
+    // At most 8 layers (checked by `PolicyTable.validate()` before compiling),
+    // so per-layer slots are indexed without bounds checks.
+    let layerCount = table.layerCount
+
+    // Check each claim, pick the accumulators it reads, find its layers.
+    for i in 0..<n {
+      let c = w.index[i]
+      let claim = claims + c  // read field by field: the claim is never copied
+      if !isValid(claim) { throw located(invalid(claim.pointee), c, locate) }
+      var before = zero
+      if let ytd = w.yearToDate[i] {
+        let year = ytd.pointee.year
+        if year == claim.pointee.year { before = UnsafePointer(ytd) }
+        else if year > claim.pointee.year { throw located(laterYear(year, claim.pointee.year), c, locate) }
+      }
+      trace.record(.split(total: claim.pointee.total, fullyOwnPay: claim.pointee.fullyOwnPay, overLimit: claim.pointee.overLimit,
+        payFirst: claim.pointee.payFirst, inPolicy: claim.pointee.inPolicy))
+      let inScope = table.layersInScope(of: claim)
+      (w.running + i).initialize(to: RunningClaim(claim, index: c, before: before, inScope: inScope))
+    }
+
+    // The tier order is the table's; each layer passes over every slot with
+    // the rule of its kind (one loop per kind, so the layer's parameters stay
+    // in registers and the claim-varying branches are the policy's own).
+    for li in 0..<layerCount {
+      let L = table.layers + li  // read field by field: the record is never copied
+      switch L.pointee.kind {
+      case .basic:
+        try eachSlot(BasicStep.self, li, claims, w, count: n, locate: locate, trace: &trace, sink: &sink)
+      case .majorIllness, .assistance, .tilt:
+        try eachSlot(ScheduleStep.self, li, claims, w, count: n, locate: locate, trace: &trace, sink: &sink)
+      case .outOfPocketCeiling:
+        try eachSlot(CeilingStep.self, li, claims, w, count: n, locate: locate, trace: &trace, sink: &sink)
+      case .topUp:
+        try eachSlot(TopUpStep.self, li, claims, w, count: n, locate: locate, trace: &trace, sink: &sink)
+      }
+    }
+
+    for i in 0..<n {
+      let r = w.running + i
+      let claim = claims + r.pointee.index
+      if r.pointee.applied == 0 { throw located(noApplicableLayer(claim.pointee), r.pointee.index, locate) }
+      let patient = claim.pointee.total &- r.pointee.funds
+      #if DEBUG || SETTLEMENT_INTERNAL_CHECKS
+        try checkInvariants(r.pointee, total: claim.pointee.total, w, slot: i)
+      #endif
+      sink.finish(r.pointee.index, basicDeductible: r.pointee.basicDeductible, funds: r.pointee.funds, patient: patient)
+      trace.record(.patient(amount: patient))
+    }
+
+    // Every claim settled: commit the year-to-date counters.
+    for i in 0..<n {
+      guard let ytd = w.yearToDate[i] else { continue }
+      let r = w.running + i
+      let claim = claims + r.pointee.index
+      if ytd.pointee.year != claim.pointee.year { ytd.pointee.start(year: claim.pointee.year) }
+      var applied = r.pointee.applied
+      while applied != 0 {
+        let li = applied.trailingZeroBitCount
+        applied &= applied &- 1
+        ytd.pointee.layerBase[unchecked: li] &+= w.base[li &* w.stride &+ i]
+        ytd.pointee.layerPaid[unchecked: li &* 3 &+ r.pointee.kind] &+= w.amount[li &* w.stride &+ i]
+      }
+      if claim.pointee.kind == .inpatient { ytd.pointee.admissions &+= 1 }
+      ytd.pointee.totalCost &+= claim.pointee.total
+      ytd.pointee.inPolicyCost &+= claim.pointee.inPolicy
+      ytd.pointee.basicDeductiblePaid &+= r.pointee.basicDeductible
+    }
+  }
+
+  /// Passes layer `li` over slots `0..<n`: the scope test, then `payment`
+  /// (the layer kind's rule: the payment before caps, or `nil` when the
+  /// layer does not apply), then the yearly caps, the outcome and the
+  /// running amounts.
+  @inline(__always)
+  func eachSlot<Rule: LayerRule, Trace: SettlementTrace, Sink: SettlementSink>(
+    _ rule: Rule.Type, _ li: Int, _ claims: UnsafePointer<PreparedClaim>, _ w: SlotColumns, count n: Int, locate: Bool,
+    trace: inout Trace, sink: inout Sink
+  ) throws(SettlementError) {
+    let L = compiled.layers + li
+    let bit = UInt8(1) << UInt8(li)
+    let row = li &* w.stride
+    let includesPayFirst = L.pointee.includesPayFirst
+    let isBasic = L.pointee.kind == .basic
+    for i in 0..<n {
+      let r = w.running + i
+      let c = r.pointee.index
+      let claim = claims + c
+      let base = includesPayFirst ? r.pointee.remaining &+ r.pointee.payFirst : r.pointee.remaining
+      guard r.pointee.inScope & bit != 0 else {
+        trace.record(.skipped(layer: li, reason: L.pointee.skipReason(claim.pointee)))
+        sink.notApplied(c, layer: li, base: base)
+        continue
+      }
+      let p: LayerPayment?
+      do throws(SettlementError) { p = try Rule.payment(self, li, r, claim, base: base, trace: &trace) } catch { throw located(error, c, locate) }
+      guard let p else {
+        sink.notApplied(c, layer: li, base: base)
+        continue
+      }
+      // Yearly caps (none for 兜底 and top-up: the room is unlimited).
+      let room = p.room
+      if p.raw > room { trace.record(.capped(layer: li, room: room, before: p.raw)) }
+      let amount = min(p.raw, room)
+      sink.applied(c, layer: li, LayerOutcome(
+        applied: true, base: p.base, deductible: p.deductible, rate: p.rate, capRoom: room, amount: amount, group: p.group))
+      trace.record(.paid(layer: li, amount: amount))
+      w.base[row &+ i] = p.base
+      w.amount[row &+ i] = amount
+      r.pointee.applied |= bit
+      r.pointee.pay(amount)
+      if isBasic { r.pointee.basicDeductible = p.deductible }
+    }
+  }
+
+  /// The parameter group layer `L` selects for `claim`: the first identity
+  /// (in precedence order) the layer distinguishes, else its default
+  /// (`-1`: none), and that identity's index (`-1`: default).
+  @inline(__always)
+  func group(_ L: UnsafeMutablePointer<CompiledLayer>, _ c: UnsafePointer<PreparedClaim>) -> (group: Int, identity: Int) {
+    let hit = c.pointee.identities & L.pointee.groupMask
+    if hit == 0 { return (L.pointee.defaultGroup, -1) }
+    return (compiled.identityGroups[L.pointee.identityGroupOffset &+ hit.trailingZeroBitCount], hit.trailingZeroBitCount)
+  }
+
+  /// 基本医保 — deductible (repeat admissions, yearly deductible cap), then
+  /// the ratio of the claim's (group, kind, level, place) cell.
+  @inline(__always)
+  func basicPayment<Trace: SettlementTrace>(
+    _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>, trace: inout Trace
+  ) throws(SettlementError) -> LayerPayment? {
+    let L = compiled.layers + li
+    let (selected, identity) = group(L, c)
+    let cell = compiled.basicCells
+      + (L.pointee.basicCellOffset &+ ((selected &* 3 &+ r.pointee.kind) &* levelCount &+ c.pointee.level) &* 4 &+ c.pointee.place.index)
+    guard cell.pointee.applicable else {
+      trace.record(.skipped(layer: li, reason: .noParameters))
+      return nil
+    }
+    trace.record(.group(layer: li, group: selected, identity: selected == 0 ? -1 : identity))
+    let remaining = r.pointee.remaining
+    let admission = r.pointee.admission
+    var standard = admission >= cell.pointee.repeatFrom ? cell.pointee.repeatDeductible : cell.pointee.deductible
+    if cell.pointee.yearlyDeductibleCap >= 0 {
+      let left = cell.pointee.yearlyDeductibleCap &- r.pointee.before.pointee.basicDeductiblePaid
+      standard = min(standard, max(left, 0))
+    }
+    let applied = min(remaining, standard)
+    trace.record(.deductible(layer: li, standard: standard, applied: applied, admission: c.pointee.kind == .inpatient ? admission : 0))
+    let ratio = Rate(micros: c.pointee.referred || c.pointee.place == .inCounty ? cell.pointee.ratioReferred : cell.pointee.ratioUnreferred)
+    guard let pay = ratio.apply(to: remaining &- applied, rounding: L.pointee.rounding) else { throw overflow(li) }
+    trace.record(.rate(layer: li, amount: remaining &- applied, rate: ratio, result: pay))
+    return LayerPayment(base: remaining, deductible: applied, rate: ratio, raw: pay, group: selected,
+      room: L.pointee.caps.room(kind: r.pointee.kind, paid: r.pointee.paid(layer: li)))
+  }
+
+  /// 大病保险, 医疗救助, 倾斜救助 — the selected group's segmented schedule,
+  /// per claim or cumulative over the year (`S(after) − S(before)`).
+  @inline(__always)
+  func schedulePayment<Trace: SettlementTrace>(
+    _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>, base: Int64, trace: inout Trace
+  ) throws(SettlementError) -> LayerPayment? {
+    let L = compiled.layers + li
+    let (selected, identity) = group(L, c)
+    guard selected >= 0 else {
+      trace.record(.skipped(layer: li, reason: .identity))
+      return nil
+    }
+    let G = compiled.groups + (L.pointee.groupOffset &+ selected)
+    trace.record(.group(layer: li, group: selected, identity: identity))
+    var groupBase = base
+    if L.pointee.kind == .majorIllness && !L.pointee.includesBasicDeductible { groupBase = max(0, groupBase &- r.pointee.basicDeductible) }
+    trace.record(.base(layer: li, base: groupBase))
+    let perYear = L.pointee.perYear
+    let before = perYear ? r.pointee.before.pointee.layerBase[unchecked: li] : 0
+    let (after, o) = before.addingReportingOverflow(groupBase)
+    if o { throw overflow(li) }
+    let d = G.pointee.schedule.deductible
+    guard let exactBefore = G.pointee.schedule.exact(at: before, in: compiled.segments, segment: { _, _, _ in }),
+      let exactAfter = G.pointee.schedule.exact(at: after, in: compiled.segments, segment: { lo, hi, rt in
+        if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
+    else { throw overflow(li) }
+    let rounding = L.pointee.rounding
+    let sBefore = exactBefore == 0 ? 0 : rounding.divide(exactBefore, by: Rate.scale)
+    let sAfter = rounding.divide(exactAfter, by: Rate.scale)
+    let firstRate = Rate(micros: G.pointee.schedule.firstRate)
+    if perYear {
+      trace.record(.cumulative(layer: li, before: before, after: after, scheduleBefore: sBefore, scheduleAfter: sAfter))
+    } else {
+      trace.record(.deductible(layer: li, standard: d, applied: min(d, groupBase), admission: r.pointee.admission))
+      trace.record(.rate(layer: li, amount: max(groupBase &- d, 0), rate: firstRate, result: sAfter))
+    }
+    return LayerPayment(base: groupBase, deductible: min(max(d &- before, 0), groupBase), rate: firstRate,
+      raw: min(max(sAfter &- sBefore, 0), groupBase), group: selected,
+      room: G.pointee.caps.room(kind: r.pointee.kind, paid: r.pointee.paid(layer: li)))
+  }
+
+  /// 兜底 — pays what the year's self-pay exceeds the ceiling by, less what
+  /// the layer already paid this year.
+  @inline(__always)
+  func ceilingPayment<Trace: SettlementTrace>(
+    _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>, base: Int64, trace: inout Trace
+  ) throws(SettlementError) -> LayerPayment? {
+    let L = compiled.layers + li
+    let ytd = r.pointee.before
+    let after = ytd.pointee.layerBase[unchecked: li] &+ base
+    var allowed = L.pointee.ceilingAmount
+    if L.pointee.ceilingShare >= 0 {
+      guard let a = Rate(micros: L.pointee.ceilingShare).apply(to: ytd.pointee.inPolicyCost &+ c.pointee.inPolicy, rounding: L.pointee.rounding)
+      else { throw overflow(li) }
+      allowed = a
+    }
+    let paid = r.pointee.paid(layer: li)
+    let paidBefore = paid.0 &+ paid.1 &+ paid.2
+    trace.record(.ceiling(layer: li, selfPayAfter: after, allowed: allowed, paidBefore: paidBefore))
+    return LayerPayment(base: base, deductible: 0, rate: Rate(micros: 1_000_000), raw: min(max(after &- allowed &- paidBefore, 0), base),
+      group: 0, room: .max)
+  }
+
+  /// 补足 — tops the funds up to a target share of the in-policy amount.
+  @inline(__always)
+  func topUpPayment<Trace: SettlementTrace>(
+    _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>, base: Int64, trace: inout Trace
+  ) throws(SettlementError) -> LayerPayment? {
+    let L = compiled.layers + li
+    let measure = L.pointee.includesPayFirst ? c.pointee.inPolicy &+ c.pointee.payFirst : c.pointee.inPolicy
+    let ratio = Rate(micros: L.pointee.targetRatio)
+    guard let target = ratio.apply(to: measure, rounding: L.pointee.rounding) else { throw overflow(li) }
+    trace.record(.target(layer: li, target: target, fundsBefore: r.pointee.funds))
+    return LayerPayment(base: base, deductible: 0, rate: ratio, raw: min(max(target &- r.pointee.funds, 0), base), group: 0, room: .max)
+  }
+
+  /// The settlement invariants for slot `i` (debug and internal-check builds):
+  /// every layer pays between 0 and its base, and the funds plus the patient
+  /// share make the total.
+  func checkInvariants(_ r: RunningClaim, total: Int64, _ w: SlotColumns, slot i: Int) throws(SettlementError) {
+    var funds: Int64 = 0
+    for li in 0..<layerCount where r.applied & (1 << UInt8(li)) != 0 {
+      let amount = w.amount[li * w.stride + i], base = w.base[li * w.stride + i]
+      if amount < 0 || amount > base && amount > 0 {
+        throw SettlementError(.invariantViolation, at: "layers[\(li)]", expected: "0 ≤ amount ≤ base", found: "\(amount) of \(base)")
+      }
+      funds += amount
+    }
+    if funds != r.funds || total - funds < 0 {
+      throw SettlementError(.invariantViolation, expected: "fund_pay_sumamt + psn_part_amt == medfee_sumamt", found: "\(funds) vs \(total)")
+    }
+  }
+
+  /// `error`, located under `claims[index]` for batch callers (off the hot path).
+  @inline(never)
+  func located(_ error: SettlementError, _ index: Int, _ locate: Bool) -> SettlementError {
+    locate ? error.located(under: "claims[\(index)]") : error
   }
 
   /// Whether a prepared claim fits this engine's table and its amounts add up.
   @inline(__always)
-  func isValid(_ c: PreparedClaim) -> Bool {
+  func isValid(_ p: UnsafePointer<PreparedClaim>) -> Bool {
     // As unsigned, a negative amount is above the maximum: one compare each.
     let m = UInt64(Money.maximumFen)
-    return UInt(bitPattern: c.level) < UInt(bitPattern: levelCount)
-      && UInt64(bitPattern: c.total) <= m && UInt64(bitPattern: c.fullyOwnPay) <= m && UInt64(bitPattern: c.overLimit) <= m
-      && UInt64(bitPattern: c.payFirst) <= m && UInt64(bitPattern: c.inPolicy) <= m
-      && c.fullyOwnPay &+ c.overLimit &+ c.payFirst &+ c.inPolicy == c.total
+    let (total, own, over, first, inPolicy) = (p.pointee.total, p.pointee.fullyOwnPay, p.pointee.overLimit, p.pointee.payFirst, p.pointee.inPolicy)
+    return UInt(bitPattern: p.pointee.level) < UInt(bitPattern: levelCount)
+      && UInt64(bitPattern: total) <= m && UInt64(bitPattern: own) <= m && UInt64(bitPattern: over) <= m
+      && UInt64(bitPattern: first) <= m && UInt64(bitPattern: inPolicy) <= m
+      && own &+ over &+ first &+ inPolicy == total
   }
 
   /// Why ``isValid(_:)`` rejected `c` (off the hot path).
@@ -243,37 +386,5 @@ extension SettlementEngine {
   @inline(never)
   private func overflow(_ layer: Int) -> SettlementError {
     SettlementError(.arithmeticOverflow, at: "layers[\(layer)]", expected: "amounts within 64-bit fen")
-  }
-}
-
-/// What the layers settled so far have left of one claim.
-struct RunningClaim {
-  /// In-policy self-pay not yet paid by a fund.
-  var remaining: Int64
-  /// 先行自付 not yet paid by a fund.
-  var payFirst: Int64
-  /// Paid by the layers so far.
-  var funds: Int64 = 0
-  /// The basic layer's applied deductible (major illness may exclude it).
-  var basicDeductible: Int64 = 0
-  /// The admission number this claim counts as (inpatient: this year's + 1).
-  var admission = 0
-  /// The claim's kind index.
-  let kind: Int
-
-  @inline(__always)
-  init(_ claim: PreparedClaim) {
-    remaining = claim.inPolicy
-    payFirst = claim.payFirst
-    kind = claim.kind.index
-  }
-
-  /// A layer paid `amount`: first from the in-policy self-pay, then from 先行自付.
-  @inline(__always)
-  mutating func pay(_ amount: Int64) {
-    funds &+= amount
-    let fromRemaining = min(amount, remaining)
-    remaining &-= fromRemaining
-    payFirst &-= amount &- fromRemaining
   }
 }

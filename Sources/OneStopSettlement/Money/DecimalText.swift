@@ -42,18 +42,18 @@ enum DecimalText {
     return negative ? -value : value
   }
 
-  /// Renders a scaled integer with at least `minimumDecimals` places.
+  /// Renders a scaled integer with at least `minimumDecimals` places
+  /// (`decimals` in 0…19), in a stack buffer: a short result is a small
+  /// string and allocates nothing.
   static func render(_ value: Int64, decimals: Int, minimumDecimals: Int) -> String {
-    var scale: UInt64 = 1
-    for _ in 0..<decimals { scale *= 10 }
-    let mag = value.magnitude
-    let whole = mag / scale
-    guard decimals > 0 else { return value < 0 ? "-\(whole)" : "\(whole)" }
-    var frac = String(mag % scale)
-    frac = String(repeating: "0", count: max(decimals - frac.count, 0)) + frac
-    while frac.count > minimumDecimals, frac.last == "0" { frac.removeLast() }
-    let sign = value < 0 ? "-" : ""
-    return frac.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(frac)"
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumRenderedBytes) { buffer in
+      var p = 0
+      do {
+        var ms = buffer.mutableSpan
+        put(value, decimals: decimals, minimumDecimals: minimumDecimals, &ms, &p)
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<p]), as: UTF8.self)
+    }
   }
 
   /// Decodes a JSON number or string into a scaled integer.

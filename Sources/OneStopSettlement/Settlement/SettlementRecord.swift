@@ -100,27 +100,31 @@ public struct SettlementRecord: Sendable, Hashable, Codable {
 extension SettlementEngine {
   /// Renders a settlement (and its trace) in the platform vocabulary.
   public func record(of s: Settlement, claimId: String = "", trace: [TraceStep] = [], yearToDate: YearToDate) -> SettlementRecord {
-    var fields: [PlatformField: Int64] = [:]
+    var fields = InlineArray<7, Int64>(repeating: 0)  // by `PlatformField.slot`
     var details: [SettlementRecord.SetlDetail] = []
     var layerRecords: [SettlementRecord.LayerRecord] = []
+    layerRecords.reserveCapacity(table.layers.count)
     var poolRatio = Rate.zero
-    for (i, layer) in table.layers.enumerated() {
-      let o = s.layer(i)
-      fields[layer.platformField, default: 0] += o.amount
-      if layer.kind == .basic && o.applied { poolRatio = o.rate }
-      let capRoom = o.capRoom == .max ? nil : Money(fen: o.capRoom)
-      layerRecords.append(.init(
-        id: layer.id, name: layer.name, kind: layer.kind, applied: o.applied, base: Money(fen: o.base),
-        deductible: Money(fen: o.deductible), rate: o.rate, capRoom: capRoom, amount: Money(fen: o.amount),
-        appliedAs: groupName(layer: i, group: o.group)))
-      if o.applied {
-        details.append(.init(
-          fund_pay_type: layer.fundCode, fund_pay_type_name: layer.fundName, inscp_scp_amt: Money(fen: o.base),
-          crt_payb_lmt_amt: capRoom, fund_payamt: Money(fen: o.amount),
-          setl_proc_info: explanation(of: trace.filter { $0.layer == i }, language: .chinese)))
+    // Through a buffer: reading a layer's fields copies no `Layer`.
+    table.layers.withUnsafeBufferPointer { layers in
+      for i in layers.indices {
+        let o = s.layer(i)
+        fields[layers[i].platformField.slot] += o.amount
+        if layers[i].kind == .basic && o.applied { poolRatio = o.rate }
+        let capRoom = o.capRoom == .max ? nil : Money(fen: o.capRoom)
+        layerRecords.append(.init(
+          id: layers[i].id, name: layers[i].name, kind: layers[i].kind, applied: o.applied, base: Money(fen: o.base),
+          deductible: Money(fen: o.deductible), rate: o.rate, capRoom: capRoom, amount: Money(fen: o.amount),
+          appliedAs: groupName(layer: i, group: o.group)))
+        if o.applied {
+          details.append(.init(
+            fund_pay_type: layers[i].fundCode, fund_pay_type_name: layers[i].fundName, inscp_scp_amt: Money(fen: o.base),
+            crt_payb_lmt_amt: capRoom, fund_payamt: Money(fen: o.amount),
+            setl_proc_info: explanation(of: trace.filter { $0.layer == i }, language: .chinese)))
+        }
       }
     }
-    func m(_ f: PlatformField) -> Money { Money(fen: fields[f] ?? 0) }
+    func m(_ f: PlatformField) -> Money { Money(fen: fields[f.slot]) }
     let info = SettlementRecord.SetlInfo(
       medfee_sumamt: Money(fen: s.total), fulamt_ownpay_amt: Money(fen: s.fullyOwnPay), overlmt_selfpay: Money(fen: s.overLimit),
       preselfpay_amt: Money(fen: s.payFirst), inscp_scp_amt: Money(fen: s.inPolicy), act_pay_dedc: Money(fen: s.basicDeductible),
@@ -163,6 +167,21 @@ extension TraceStep {
       .cumulative(let l, _, _, _, _), .segment(let l, _, _, _), .ceiling(let l, _, _, _), .target(let l, _, _),
       .capped(let l, _, _), .paid(let l, _):
       l
+    }
+  }
+}
+
+extension PlatformField {
+  /// A dense index (0…6) for per-field sums.
+  var slot: Int {
+    switch self {
+    case .hifpPay: 0
+    case .hifmiPay: 1
+    case .mafPay: 2
+    case .hifesPay: 3
+    case .hifobPay: 4
+    case .cvlservPay: 5
+    case .othPay: 6
     }
   }
 }

@@ -24,8 +24,19 @@ public struct SettlementRequest: Sendable, Hashable, Codable {
 
   /// Decodes a request from JSON, or a bare claim.
   ///
+  /// Well-formed requests are read by ``SettlementRequestReader``; anything
+  /// it does not read (including every invalid input) is decoded with
+  /// `JSONDecoder`, which gives the value or the error.
+  ///
   /// - Throws: ``SettlementError`` naming the JSON path.
   public static func decode(from data: Data) throws(SettlementError) -> SettlementRequest {
+    if let request = SettlementRequestReader.read(data) { return request }
+    return try decodeWithCodable(from: data)
+  }
+
+  /// Decodes a request (or a bare claim) with `JSONDecoder` and the types'
+  /// `init(from:)`: the reference behaviour, and every error's source.
+  static func decodeWithCodable(from data: Data) throws(SettlementError) -> SettlementRequest {
     do {
       return try JSONInput.decode(SettlementRequest.self, from: data)
     } catch where error.code == .missingField && error.jsonPath == "claim" {
@@ -50,7 +61,7 @@ extension SettlementEngine {
   /// - Throws: ``SettlementError`` naming the JSON path of bad input.
   public func settleJSON(_ data: Data) throws(SettlementError) -> Data {
     let request = try SettlementRequest.decode(from: data)
-    return JSONOutput.encode(try settle(request).record)
+    return SettlementRecordWriter.encode(try settle(request).record)
   }
 
   /// Settles a decoded request, with trace, returning the record and the
@@ -68,5 +79,5 @@ extension SettlementEngine {
 
 extension SettlementRecord {
   /// The record as pretty JSON with sorted keys.
-  public func encoded() -> Data { JSONOutput.encode(self) }
+  public func encoded() -> Data { SettlementRecordWriter.encode(self) }
 }

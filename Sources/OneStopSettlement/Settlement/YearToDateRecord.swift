@@ -99,10 +99,11 @@ extension SettlementEngine {
   /// Converts the engine's accumulators to JSON form (every layer listed).
   public func record(of y: YearToDate) -> YearToDateRecord {
     var layers: [String: YearToDateRecord.LayerToDate] = [:]
-    for (i, l) in table.layers.enumerated() {
+    layers.reserveCapacity(table.layers.count)
+    for i in table.layers.indices {  // by index: copies no `Layer`
       var paid: [String: Money] = [:]
       for k in ClaimKind.allCases where y.paid(layer: i, kind: k) != 0 { paid[k.rawValue] = Money(fen: y.paid(layer: i, kind: k)) }
-      layers[l.id] = .init(base: Money(fen: y.base(layer: i)), paid: paid)
+      layers[table.layers[i].id] = .init(base: Money(fen: y.base(layer: i)), paid: paid)
     }
     return YearToDateRecord(
       year: y.year, admissions: y.admissions, totalCost: Money(fen: y.totalCost), inPolicyCost: Money(fen: y.inPolicyCost),
