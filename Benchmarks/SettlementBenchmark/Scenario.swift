@@ -16,7 +16,7 @@ struct Scenario: Sendable {
   static let all: [Scenario] = [
     Scenario(name: "aggregated", defaultClaims: 100_000_000, run: Aggregated.run, compare: Aggregated.compare),
     Scenario(name: "year", defaultClaims: 40_000_000, run: YearScenario.run, compare: YearScenario.compare),
-    Scenario(name: "fee-lines", defaultClaims: 20_000, run: FeeLines.run, compare: nil),
+    Scenario(name: "fee-lines", defaultClaims: 2_000_000, run: FeeLines.run, compare: nil),
     Scenario(name: "parallel", defaultClaims: 200_000_000, run: Parallel.run, compare: nil),
     Scenario(name: "batch-io", defaultClaims: 2_000_000, run: BatchIO.run, compare: nil),
     Scenario(name: "his-json", defaultClaims: 20_000, run: HISJSON.run, compare: nil),

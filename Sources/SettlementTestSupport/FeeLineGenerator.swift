@@ -64,3 +64,69 @@ public struct FeeLineGenerator: Sendable {
     }
   }
 }
+
+extension FeeLineGenerator {
+  /// 混合明细 — a visit exercising every rule of the split, for tests that
+  /// compare two implementations of it: quantities with four decimals and
+  /// prices with six whose amounts are `cnt × pric` rounded by `rounding`;
+  /// prices above their caps; lines stating their own class, 先行自付 ratio,
+  /// cap, restricted flag or approval; lines pre-split by the centre; codes
+  /// the catalogue does not list; refunds of earlier lines, partial and full.
+  ///
+  /// With `faults`, a few lines are also wrong the ways a HIS gets them
+  /// wrong: an unlisted code without a class, an amount one fen off
+  /// `cnt × pric`, a refund of more than was charged, a refund split as a
+  /// different class than its line. Quantities and prices stay small enough
+  /// that `cnt × pric` fits 64 bits.
+  public mutating func mixedVisit(lines count: Int, rounding: RoundingRule, faults: Bool) -> [FeeLine] {
+    var lines: [FeeLine] = []
+    var refundable: [Int: Int64] = [:]  // line index → quantity not yet refunded
+    while lines.count < count {
+      let serial = "\(lines.count + 1)"
+      if let (o, left) = refundable.sorted(by: { $0.key < $1.key }).dropFirst(Int(next(100)) % max(refundable.count, 1)).first,
+        next(100) < 15, left > 0
+      {
+        let original = lines[o]
+        var units = 1 + Int64(next(UInt64(left)))
+        if next(100) < 50 { units = left }  // the rest of the line
+        if faults && next(100) < 3 { units = left + 1 }
+        var refund = original
+        refund.serial = serial
+        refund.originalSerial = original.serial
+        refund.quantity = Quantity(tenThousandths: -units)
+        refund.amount = Money(fen: rounding.divide(-units * original.unitPrice.microYuan, by: 100_000_000))
+        if faults && next(100) < 3 { refund.itemClass = .classC }
+        refundable[o] = left - units
+        lines.append(refund)
+        continue
+      }
+      let item = prices[Int(next(UInt64(prices.count)))]
+      let unlisted = next(100) < 4
+      let units = next(100) < 70 ? (1 + Int64(next(10))) * Quantity.scale : 1 + Int64(next(200_000))
+      var micro = (item.cap.map { next(2) == 0 ? $0 : item.fen } ?? item.fen) * 10_000
+      if next(100) < 30 { micro += Int64(next(10_000)) - 5_000 }
+      var amount = rounding.divide(units * micro, by: 100_000_000)
+      if faults && next(100) < 1 { amount += 1 }
+      var line = FeeLine(
+        serial: serial, itemCode: unlisted ? "UNLISTED\(next(50))" : item.code, quantity: Quantity(tenThousandths: units),
+        unitPrice: UnitPrice(microYuan: micro), amount: Money(fen: amount))
+      if next(100) < 8 || unlisted && (!faults || next(100) < 85) { line.itemClass = ItemClass.allCases[Int(next(3))] }
+      if next(100) < 5 { line.payFirstRatio = Rate(micros: Int64(next(10_001)) * 100) }
+      if next(100) < 5 { line.priceCap = UnitPrice(microYuan: micro - Int64(next(UInt64(micro)))) }
+      if next(100) < 5 { line.restricted = next(2) == 0 }
+      if next(100) < 15 { line.approval = HospitalApproval.allCases[Int(next(3))] }
+      if next(100) < 3 {
+        let full = Int64(next(UInt64(amount) + 1)), over = Int64(next(UInt64(amount - full) + 1))
+        let first = Int64(next(UInt64(amount - full - over) + 1))
+        line.presplit = LineParts(fullyOwnPay: full, overLimit: over, payFirst: first, inPolicy: amount - full - over - first)
+      } else {
+        refundable[lines.count] = units
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+
+  /// A random number below `bound` (at least 1).
+  private mutating func next(_ bound: UInt64) -> UInt64 { rng.next() % max(bound, 1) }
+}

@@ -37,7 +37,8 @@ extension Catalogue {
     _ lines: [FeeLine], roundingPoint: RoundingPoint?, root: String, path: (Int) -> String
   ) throws(SettlementError) -> FeeSplit {
     let point = roundingPoint ?? self.roundingPoint
-    try checkRefunds(lines, path: path)
+    try Self.checkRefunds(lines, path: path)
+    let classRatios = ClassRatios(classes)
     var splits: [FeeLineSplit] = []
     splits.reserveCapacity(lines.count)
     var lineSum = LineParts.zero
@@ -45,7 +46,7 @@ extension Catalogue {
     var over = ExactFen.zero
     var payFirst = ExactFen.zero
     for (i, line) in lines.enumerated() {
-      let (split, exact) = try self.split(line, at: path(i))
+      let (split, exact) = try self.split(line, at: path(i), classRatios: classRatios)
       let (f, fullOverflow) = full.addingReportingOverflow(exact.fullyOwnPay)
       guard !fullOverflow, let s = lineSum.adding(split.parts), let o = over.adding(exact.overLimit),
         let p = payFirst.adding(exact.payFirst)
@@ -68,98 +69,76 @@ extension Catalogue {
     return FeeSplit(lines: splits, totals: totals, roundingPoint: point, drift: totals.combined(with: lineSum, -))
   }
 
-  /// The exact (unrounded) parts of one line, for totals rounded once.
-  struct ExactParts {
-    var fullyOwnPay: Int64
-    var overLimit: ExactFen
-    var payFirst: ExactFen
-  }
-
-  /// Splits one line.
-  func split(_ line: FeeLine, at path: String) throws(SettlementError) -> (FeeLineSplit, ExactParts) {
-    func at(_ k: FeeLine.CodingKeys) -> String { "\(path).\(k.rawValue)" }
-    func overflow(_ k: FeeLine.CodingKeys) -> SettlementError {
-      SettlementError(.arithmeticOverflow, at: at(k), expected: "cnt × pric within 64-bit fen")
-    }
+  /// Splits one line (by ``LineRule``, the rules the compiled path shares)
+  /// and says why in its memo.
+  func split(_ line: FeeLine, at path: String, classRatios: ClassRatios) throws(SettlementError) -> (FeeLineSplit, ExactParts) {
     try line.validate(at: path)
     let a = line.amount.fen
-    guard let exactAmount = ExactFen.product(line.quantity, line.unitPrice) else { throw overflow(.quantity) }
-    let expected = exactAmount.rounded(rounding)
-    guard (expected &- a).magnitude <= lineAmountTolerance.fen.magnitude else {
-      throw SettlementError(.inconsistentAmounts, at: at(.amount),
-        expected: "cnt × pric = \(line.quantity) × \(line.unitPrice) = \(Money(fen: expected))"
-          + (lineAmountTolerance.fen == 0 ? "" : " ± \(lineAmountTolerance)"),
-        found: line.amount.description)
+    do throws(LineFault) {
+      try LineRule.checkAmount(
+        quantity: line.quantity, unitPrice: line.unitPrice, amount: a, rounding: rounding, tolerance: lineAmountTolerance.fen)
+    } catch {
+      throw self.error(error, line: line, at: path)
     }
-    let rule = try resolve(line, at: path)
-    var parts = LineParts.zero
-    var exact = ExactParts(fullyOwnPay: 0, overLimit: .zero, payFirst: .zero)
+    let (rule, chargeType) = try resolve(line, at: path, classRatios: classRatios)
+    let outcome: LineOutcome
+    do throws(LineFault) {
+      outcome = try rule.split(
+        quantity: line.quantity, unitPrice: line.unitPrice, amount: a, approvalBit: LineRule.bit(of: line.approval),
+        presplit: line.presplit,
+        rounding: rounding, exact: true)
+    } catch {
+      throw self.error(error, line: line, at: path)
+    }
     var memo: [String] = [rule.itemClass.chineseName]
-    if let given = line.presplit {
-      parts = given
-      exact = ExactParts(fullyOwnPay: given.fullyOwnPay, overLimit: ExactFen(fen: given.overLimit), payFirst: ExactFen(fen: given.payFirst))
+    if line.presplit != nil {
       memo.append("中心已分割")
-    } else if rule.itemClass == .classC || (line.approval ?? .none).selfPaid(restricted: rule.restricted) {
-      parts.fullyOwnPay = a
-      exact.fullyOwnPay = a
+    } else if rule.isSelfPaid(approvalBit: LineRule.bit(of: line.approval)) {
       memo.append(rule.itemClass == .classC ? "全自费" : line.approval == .selfPay ? "审批标志2 全自费" : "限制使用未审批 全自费")
     } else {
-      var overExact = ExactFen.zero
-      if let cap = rule.priceCap, line.unitPrice > cap {
-        guard let o = ExactFen.product(line.quantity, UnitPrice(microYuan: line.unitPrice.microYuan - cap.microYuan)) else {
-          throw overflow(.priceCap)
-        }
-        let whole = ExactFen(fen: a)
-        overExact = a >= 0 ? min(o, whole) : max(o, whole)
-        memo.append("超限价 (\(line.unitPrice) − \(cap)) × \(line.quantity)")
-      }
-      parts.overLimit = overExact.rounded(rounding)
-      let allowed = a &- parts.overLimit
-      guard let pre = rule.payFirstRatio.apply(to: allowed, rounding: rounding),
-        let allowedExact = ExactFen(fen: a).subtracting(overExact),
-        let preExact = allowedExact.multiplied(by: rule.payFirstRatio)
-      else { throw overflow(.payFirstRatio) }
-      parts.payFirst = pre
-      parts.inPolicy = allowed &- pre
-      exact.overLimit = overExact
-      exact.payFirst = preExact
+      if outcome.overCap, let cap = rule.priceCap { memo.append("超限价 (\(line.unitPrice) − \(cap)) × \(line.quantity)") }
       if rule.payFirstRatio.micros != 0 { memo.append("先行自付 \(PlatformRatio(rule.payFirstRatio))") }
     }
     let split = FeeLineSplit(
       serial: line.serial, originalSerial: line.originalSerial, itemCode: line.itemCode, itemClass: rule.itemClass,
-      chargeType: line.chargeType ?? rule.chargeType, quantity: line.quantity, unitPrice: line.unitPrice,
-      priceCap: rule.priceCap, payFirstRatio: rule.payFirstRatio, restricted: rule.restricted, parts: parts,
+      chargeType: line.chargeType ?? chargeType, quantity: line.quantity, unitPrice: line.unitPrice,
+      priceCap: rule.priceCap, payFirstRatio: rule.payFirstRatio, restricted: rule.restricted, parts: outcome.parts,
       memo: memo.joined(separator: "；"))
-    return (split, exact)
+    return (split, outcome.exact)
   }
 
-  /// The attributes a line is split by.
-  struct ResolvedItem {
-    var itemClass: ItemClass
-    var payFirstRatio: Rate
-    var priceCap: UnitPrice?
-    var restricted: Bool
-    var chargeType: String?
+  /// The error naming the line's field for a fault of the split rules.
+  func error(_ fault: LineFault, line: FeeLine, at path: String) -> SettlementError {
+    func at(_ k: FeeLine.CodingKeys) -> String { "\(path).\(k.rawValue)" }
+    func overflow(_ k: FeeLine.CodingKeys) -> SettlementError {
+      SettlementError(.arithmeticOverflow, at: at(k), expected: "cnt × pric within 64-bit fen")
+    }
+    switch fault {
+    case .amountOverflow: return overflow(.quantity)
+    case .capOverflow: return overflow(.priceCap)
+    case .ratioOverflow: return overflow(.payFirstRatio)
+    case .amountMismatch(let expected):
+      return SettlementError(.inconsistentAmounts, at: at(.amount),
+        expected: "cnt × pric = \(line.quantity) × \(line.unitPrice) = \(Money(fen: expected))"
+          + (lineAmountTolerance.fen == 0 ? "" : " ± \(lineAmountTolerance)"),
+        found: line.amount.description)
+    }
   }
 
-  /// The line's own attributes, else its catalogue entry, else the default.
-  func resolve(_ line: FeeLine, at path: String) throws(SettlementError) -> ResolvedItem {
+  /// The line's rule and fee category: its own attributes, else its
+  /// catalogue entry's, else the default's.
+  func resolve(_ line: FeeLine, at path: String, classRatios: ClassRatios) throws(SettlementError) -> (LineRule, chargeType: String?) {
     var entry = items[line.itemCode]
     if entry == nil && unknownItems == .useDefault { entry = defaultItem }
-    guard let cls = line.itemClass ?? entry?.itemClass else {
+    guard let rule = LineRule(line: ItemAttributes(line), entry: entry.map(ItemAttributes.init), classRatios: classRatios) else {
       throw SettlementError(.unknownCode, at: "\(path).\(FeeLine.CodingKeys.itemCode.rawValue)",
         expected: "an item code of catalogue \(id) (or a line with chrgitm_lv)", found: line.itemCode)
     }
-    return ResolvedItem(
-      itemClass: cls,
-      payFirstRatio: line.payFirstRatio ?? entry?.payFirstRatio?.value ?? classes[cls]?.value ?? .zero,
-      priceCap: line.priceCap ?? entry?.priceCap?.value,
-      restricted: line.restricted ?? entry?.restricted ?? false,
-      chargeType: entry?.chargeType)
+    return (rule, entry?.chargeType)
   }
 
   /// Checks serials are unique and every refund names a line it can refund.
-  func checkRefunds(_ lines: [FeeLine], path: (Int) -> String) throws(SettlementError) {
+  static func checkRefunds(_ lines: [FeeLine], path: (Int) -> String) throws(SettlementError) {
     var index: [String: Int] = [:]
     var refunded: [String: Int64] = [:]
     for (i, line) in lines.enumerated() {

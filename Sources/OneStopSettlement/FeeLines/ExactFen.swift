@@ -25,12 +25,15 @@ struct ExactFen: Sendable, Hashable, Comparable {
   static let zero = ExactFen(fen: 0)
 
   /// `quantity × price` (fen), or `nil` when it does not fit.
+  @inline(__always)
   static func product(_ q: Quantity, _ p: UnitPrice) -> ExactFen? {
     // cnt × 10⁴ · pric × 10⁶ = yuan × 10¹⁰ = fen × 10⁸.
     let (high, low) = q.tenThousandths.magnitude.multipliedFullWidth(by: p.microYuan.magnitude)
     let unit: UInt64 = 100_000_000
     guard high < unit else { return nil }
-    let (whole, rest) = unit.dividingFullWidth((high, low))
+    // A product below 2⁶⁴ (every realistic line) divides by the constant
+    // with a multiply and shift; only a larger one needs the 128-bit divide.
+    let (whole, rest) = high == 0 ? low.quotientAndRemainder(dividingBy: unit) : unit.dividingFullWidth((high, low))
     guard whole <= UInt64(Int64.max) else { return nil }
     let magnitude = ExactFen(fen: Int64(whole), frac: Int64(rest) * productUnit)
     return (q.tenThousandths < 0) != (p.microYuan < 0) ? magnitude.negated : magnitude

@@ -1,0 +1,109 @@
+extension LineRule {
+  /// Step 1 of the split (``Catalogue/split(_:roundingPoint:)``): the line
+  /// amount `A` must equal `round(cnt × pric)` within `tolerance` fen.
+  ///
+  /// - Throws: ``LineFault/amountOverflow`` or ``LineFault/amountMismatch(expected:)``.
+  @inline(__always)
+  static func checkAmount(
+    quantity: Quantity, unitPrice: UnitPrice, amount a: Int64, rounding: RoundingRule, tolerance: Int64
+  ) throws(LineFault) {
+    // Most lines are exactly cnt × pric, and then `round(cnt × pric) == A`
+    // under every rule: one multiply and compare, in 10⁻⁸ fen.
+    let (product8, o1) = quantity.tenThousandths.multipliedReportingOverflow(by: unitPrice.microYuan)
+    let (amount8, o2) = a.multipliedReportingOverflow(by: 100_000_000)
+    if !(o1 || o2) && product8 == amount8 { return }
+    guard let product = ExactFen.product(quantity, unitPrice) else { throw .amountOverflow }
+    let expected = product.rounded(rounding)
+    guard (expected &- a).magnitude <= tolerance.magnitude else { throw .amountMismatch(expected: expected) }
+  }
+
+  /// Steps 2–4 of the split: one line of amount `a` (fen) four ways by this rule.
+  ///
+  /// 2. A line already split (`presplit`) keeps its parts.
+  /// 3. Class 丙, a restricted item without approval, or approval 2:
+  ///    wholly `fulamt_ownpay_amt`.
+  /// 4. Otherwise `overlmt = cnt × (pric − cap)` when the price is above its
+  ///    cap (at most `a`), `preselfpay = (a − overlmt) × ratio`, the rest in
+  ///    scope — each rounded to the fen by `rounding`.
+  ///
+  /// - Parameter approvalBit: the line's approval flag, as ``bit(of:)``.
+  /// - Parameter exact: whether to compute the exact (unrounded) pay-first
+  ///   part too, which only totals rounded once (``RoundingPoint/onTotals``) need.
+  /// - Throws: ``LineFault/capOverflow``, ``LineFault/ratioOverflow``.
+  @inline(__always)
+  func split(
+    quantity q: Quantity, unitPrice p: UnitPrice, amount a: Int64, approvalBit: UInt8, presplit: LineParts?,
+    rounding: RoundingRule, exact wantsExact: Bool
+  ) throws(LineFault) -> LineOutcome {
+    if let given = presplit {
+      return LineOutcome(parts: given, exact: ExactParts(
+        fullyOwnPay: given.fullyOwnPay, overLimit: ExactFen(fen: given.overLimit), payFirst: ExactFen(fen: given.payFirst)))
+    }
+    // Step 3 or 4, chosen without a jump (about one line in ten is
+    // self-paid, at random): step 4's parts are computed for every line
+    // and masked away for a self-paid one, whose faults they cannot raise.
+    // keep = −1 (all bits) for step 4, 0 for a self-paid line: arithmetic,
+    // so the compiler cannot turn it back into a jump.
+    let keep = (Int64(selfPaidBy & approvalBit) &- 1) >> 63
+    let selfPaid = keep == 0
+    var overExact = ExactFen.zero
+    var over: Int64 = 0
+    var overCap = false
+    if p.microYuan > capMicroYuan && !selfPaid {
+      guard let o = ExactFen.product(q, UnitPrice(microYuan: p.microYuan &- capMicroYuan)) else { throw .capOverflow }
+      let whole = ExactFen(fen: a)
+      overExact = a >= 0 ? min(o, whole) : max(o, whole)
+      over = overExact.rounded(rounding)
+      overCap = true
+    }
+    let allowed = a &- over
+    // `payFirstRatio.apply(to: allowed, rounding:)`, without jumps on the remainder.
+    let (scaled, o) = allowed.multipliedReportingOverflow(by: payFirstRatio.micros)
+    if o && !selfPaid { throw .ratioOverflow }
+    let pre = rounding.divideBranchFree(scaled, by: Rate.scale)
+    var exact = ExactParts(fullyOwnPay: a & ~keep, overLimit: overExact, payFirst: .zero)
+    if wantsExact && !selfPaid {
+      guard let allowedExact = ExactFen(fen: a).subtracting(overExact),
+        let preExact = allowedExact.multiplied(by: payFirstRatio)
+      else { throw .ratioOverflow }
+      exact.payFirst = preExact
+    }
+    let parts = LineParts(fullyOwnPay: a & ~keep, overLimit: over & keep, payFirst: pre & keep, inPolicy: (allowed &- pre) & keep)
+    return LineOutcome(parts: parts, exact: exact, overCap: overCap)
+  }
+}
+
+/// One line split: the parts rounded to the fen, and exact.
+struct LineOutcome {
+  /// The four parts, fen.
+  var parts: LineParts
+  /// The parts before rounding (for totals rounded once).
+  var exact: ExactParts
+  /// Whether the price cap applied (a non-zero over-cap part may round to 0).
+  var overCap = false
+}
+
+/// The exact (unrounded) parts of a line, for totals rounded once; the
+/// in-scope part is what is left.
+struct ExactParts {
+  /// 全自费, fen (always whole).
+  var fullyOwnPay: Int64
+  /// 超限价, exact.
+  var overLimit: ExactFen
+  /// 先行自付, exact.
+  var payFirst: ExactFen
+}
+
+/// Why a line could not be split. Carries no text: the caller names the
+/// line and field (``Catalogue/split(_:roundingPoint:)``) or takes the
+/// explained path to do so (``CompiledCatalogue``).
+enum LineFault: Error {
+  /// `cnt × pric` does not fit 64-bit fen (field `cnt`).
+  case amountOverflow
+  /// `det_item_fee_sumamt` is not `round(cnt × pric)` (given here) within the tolerance.
+  case amountMismatch(expected: Int64)
+  /// `cnt × (pric − pric_uplmt_amt)` does not fit (field `pric_uplmt_amt`).
+  case capOverflow
+  /// The pay-first part does not fit (field `selfpay_prop`).
+  case ratioOverflow
+}
