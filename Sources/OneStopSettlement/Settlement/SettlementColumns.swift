@@ -66,6 +66,8 @@ public struct SettlementColumns: Sendable, Equatable {
     if let failure { throw failure }
   }
 
+  /// Equal when both hold the same layers and claims with the same amounts
+  /// (spare storage kept from an earlier, longer batch is not compared).
   public static func == (a: SettlementColumns, b: SettlementColumns) -> Bool {
     let n = (a.layerCount + 2) * a.count
     return a.layerCount == b.layerCount && a.count == b.count && a.storage.prefix(n) == b.storage.prefix(n)
