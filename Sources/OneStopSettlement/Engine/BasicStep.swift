@@ -2,10 +2,9 @@
 /// the ratio of the claim's (group, kind, level, place) cell.
 enum BasicStep: LayerRule {
   @inline(__always)
-  static func payment<Trace: SettlementTrace>(
-    _ engine: borrowing SettlementEngine, _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>,
-    base: Int64, trace: inout Trace
-  ) throws(SettlementError) -> LayerPayment? {
+  static func payment<T: SettlementTrace>(
+    _ engine: borrowing SettlementEngine, _ slot: LayerSlot, trace: inout T) throws(SettlementError) -> LayerPayment? {
+    let (li, r, c) = (slot.layer, slot.running, slot.claim)
     let L = engine.compiled.layers + li
     let (selected, identity) = engine.group(L, c)
     let cell = engine.compiled.basicCells

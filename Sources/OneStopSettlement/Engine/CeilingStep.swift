@@ -2,10 +2,9 @@
 /// the layer already paid this year.
 enum CeilingStep: LayerRule {
   @inline(__always)
-  static func payment<Trace: SettlementTrace>(
-    _ engine: borrowing SettlementEngine, _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>,
-    base: Int64, trace: inout Trace
-  ) throws(SettlementError) -> LayerPayment? {
+  static func payment<T: SettlementTrace>(
+    _ engine: borrowing SettlementEngine, _ slot: LayerSlot, trace: inout T) throws(SettlementError) -> LayerPayment? {
+    let (li, r, c, base) = (slot.layer, slot.running, slot.claim, slot.base)
     let L = engine.compiled.layers + li
     let ytd = r.pointee.before
     let after = ytd.pointee.layerBase[unchecked: li] &+ base

@@ -2,10 +2,21 @@
 /// The settlement loop is generic over it, so each kind gets its own
 /// specialised loop (static dispatch, no closures or existentials).
 protocol LayerRule {
-  /// The payment of layer `li` for the claim in slot `r` before caps, or
-  /// `nil` when the layer does not apply to it.
-  static func payment<Trace: SettlementTrace>(
-    _ engine: borrowing SettlementEngine, _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ claim: UnsafePointer<PreparedClaim>,
-    base: Int64, trace: inout Trace
-  ) throws(SettlementError) -> LayerPayment?
+  /// The payment of `slot`'s layer for its claim before caps, or `nil` when
+  /// the layer does not apply to it.
+  static func payment<T: SettlementTrace>(
+    _ engine: borrowing SettlementEngine, _ slot: LayerSlot, trace: inout T) throws(SettlementError) -> LayerPayment?
+}
+
+/// One claim at one layer, as a ``LayerRule`` sees it.
+struct LayerSlot {
+  /// The layer's index in the table.
+  let layer: Int
+  /// The claim's running state.
+  let running: UnsafeMutablePointer<RunningClaim>
+  /// The claim.
+  let claim: UnsafePointer<PreparedClaim>
+  /// The layer's base for this claim (in-policy self-pay left, plus 先行自付
+  /// where the layer includes it), fen.
+  let base: Int64
 }

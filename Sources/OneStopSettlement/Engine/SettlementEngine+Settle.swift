@@ -199,7 +199,7 @@ extension SettlementEngine {
         continue
       }
       let p: LayerPayment?
-      do throws(SettlementError) { p = try Rule.payment(self, li, r, claim, base: base, trace: &trace) } catch { throw located(error, c, locate) }
+      do throws(SettlementError) { p = try Rule.payment(self, LayerSlot(layer: li, running: r, claim: claim, base: base), trace: &trace) } catch { throw located(error, c, locate) }
       guard let p else {
         sink.notApplied(c, layer: li, base: base)
         continue

@@ -1,10 +1,9 @@
 /// 补足 — tops the funds up to a target share of the in-policy amount.
 enum TopUpStep: LayerRule {
   @inline(__always)
-  static func payment<Trace: SettlementTrace>(
-    _ engine: borrowing SettlementEngine, _ li: Int, _ r: UnsafeMutablePointer<RunningClaim>, _ c: UnsafePointer<PreparedClaim>,
-    base: Int64, trace: inout Trace
-  ) throws(SettlementError) -> LayerPayment? {
+  static func payment<T: SettlementTrace>(
+    _ engine: borrowing SettlementEngine, _ slot: LayerSlot, trace: inout T) throws(SettlementError) -> LayerPayment? {
+    let (li, r, c, base) = (slot.layer, slot.running, slot.claim, slot.base)
     let L = engine.compiled.layers + li
     let measure = L.pointee.includesPayFirst ? c.pointee.inPolicy &+ c.pointee.payFirst : c.pointee.inPolicy
     let ratio = Rate(micros: L.pointee.targetRatio)
