@@ -96,11 +96,7 @@ extension ClaimBatch {
 
 /// A consumer that keeps nothing (reading a header).
 private struct DiscardingConsumer: SettledClaimConsumer {
-  mutating func beginPerson(_ index: Int, row: borrowing ScannedClaim, bytes: Span<UInt8>) {}
-  mutating func endPerson() {}
-  mutating func settled(
-    _ row: borrowing ScannedClaim, bytes: Span<UInt8>, prepared: borrowing [PreparedClaim], settlements: borrowing [Settlement]
-  ) throws(SettlementError) {}
+  mutating func settled(_ batch: StreamBatch, bytes: Span<UInt8>) {}
 }
 
 /// The workers' outcomes, one slot per part.

@@ -37,72 +37,91 @@ struct SettlementRowWriter: SettledClaimConsumer {
     output.ascii(",fund_total,patient\n")
   }
 
-  mutating func beginPerson(_ index: Int, row: borrowing ScannedClaim, bytes: Span<UInt8>) {}
-  mutating func endPerson() {}
-
-  @inline(__always)
-  mutating func settled(
-    _ row: borrowing ScannedClaim, bytes b: Span<UInt8>, prepared: borrowing [PreparedClaim], settlements: borrowing [Settlement]
-  ) throws(SettlementError) {
-    let claimId = row.claimId, personId = row.personId, date = row.date
-    let ids = claimId.count &+ personId.count
+  /// Writes one row per settled claim of `batch` (engine 0), reserving
+  /// room for all of them at once.
+  mutating func settled(_ batch: StreamBatch, bytes b: Span<UInt8>) {
+    let n = batch.count
+    guard n > 0 else { return }
+    let layers = layerIds.count
     let json = format == .jsonl
-    settlements.withUnsafeBufferPointer { settlements in
-      let s = settlements.baseAddress.unsafelyUnwrapped
-      let layers = s.pointee.layerCount
-      output.reserve(json ? ids &* 6 &+ 160 &+ jsonKeysLength &+ 27 &* layers : ids &* 2 &+ 14 &+ 25 &* (layers &+ 4))
-      var p = output.count
-      output.storage.withUnsafeMutableBufferPointer { o in
-        let o = o.baseAddress.unsafelyUnwrapped
+    var ids = 0
+    for j in 0..<n {
+      let row = batch.row(j)
+      ids &+= row.claimId.count &+ row.personId.count
+    }
+    // Ids escaped (CSV: doubled quotes + 2 quotes each; JSON: \u00XX), amounts ≤ 25 bytes each.
+    output.reserve(json ? ids &* 6 &+ n &* (160 &+ jsonKeysLength &+ 27 &* layers) : ids &* 2 &+ n &* (14 &+ 25 &* (layers &+ 4)))
+    var p = output.count
+    let keys = jsonKeys
+    output.storage.withUnsafeMutableBufferPointer { o in
+      let o = o.baseAddress.unsafelyUnwrapped
+      for j in 0..<n {
+        let row = batch.row(j)
+        let claim = batch.claim(engine: 0, j)
+        let amounts = batch.amounts(engine: 0, j)
         if json {
-          ByteWriter.put("{\"claim_id\":", o, &p)
-          ByteWriter.putJSON(claimId, b, o, &p)
-          ByteWriter.put(",\"person_id\":", o, &p)
-          ByteWriter.putJSON(personId, b, o, &p)
-          ByteWriter.put(",\"date\":\"", o, &p)
-          ByteWriter.putDate(date, o, &p)
-          ByteWriter.put("\",\"total\":\"", o, &p)
-          ByteWriter.putFen(s.pointee.total, o, &p)
-          ByteWriter.put("\",\"in_policy\":\"", o, &p)
-          ByteWriter.putFen(s.pointee.inPolicy, o, &p)
-          ByteWriter.put(34, o, &p)
-          var i = 0
-          while i < layers {
-            ByteWriter.put(jsonKeys[i], o, &p)
-            ByteWriter.put(34, o, &p)
-            ByteWriter.putFen(s.pointee.outcomes[unchecked: i].amount, o, &p)
-            ByteWriter.put(34, o, &p)
-            i &+= 1
-          }
-          ByteWriter.put(",\"fund_total\":\"", o, &p)
-          ByteWriter.putFen(s.pointee.fundTotal, o, &p)
-          ByteWriter.put("\",\"patient\":\"", o, &p)
-          ByteWriter.putFen(s.pointee.patient, o, &p)
-          ByteWriter.put("\"}\n", o, &p)
+          Self.writeJSON(keys, row, claim, amounts, layers, b, o, &p)
         } else {
-          ByteWriter.putCSV(claimId, b, o, &p)
-          ByteWriter.put(44, o, &p)
-          ByteWriter.putCSV(personId, b, o, &p)
-          ByteWriter.put(44, o, &p)
-          ByteWriter.putDate(date, o, &p)
-          ByteWriter.put(44, o, &p)
-          ByteWriter.putFen(s.pointee.total, o, &p)
-          ByteWriter.put(44, o, &p)
-          ByteWriter.putFen(s.pointee.inPolicy, o, &p)
-          var i = 0
-          while i < layers {
-            ByteWriter.put(44, o, &p)
-            ByteWriter.putFen(s.pointee.outcomes[unchecked: i].amount, o, &p)
-            i &+= 1
-          }
-          ByteWriter.put(44, o, &p)
-          ByteWriter.putFen(s.pointee.fundTotal, o, &p)
-          ByteWriter.put(44, o, &p)
-          ByteWriter.putFen(s.pointee.patient, o, &p)
-          ByteWriter.put(10, o, &p)
+          Self.writeCSV(row, claim, amounts, layers, b, o, &p)
         }
       }
-      output.count = p
     }
+    output.count = p
+  }
+
+  /// One CSV row at `p`.
+  @inline(__always)
+  private static func writeCSV(
+    _ row: StreamRow, _ claim: PreparedClaim, _ amounts: UnsafePointer<Int64>, _ layers: Int, _ b: Span<UInt8>,
+    _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int
+  ) {
+    ByteWriter.putCSV(row.claimId, b, o, &p)
+    ByteWriter.put(44, o, &p)
+    ByteWriter.putCSV(row.personId, b, o, &p)
+    ByteWriter.put(44, o, &p)
+    ByteWriter.putDate(row.date, o, &p)
+    ByteWriter.put(44, o, &p)
+    ByteWriter.putFen(claim.total, o, &p)
+    ByteWriter.put(44, o, &p)
+    ByteWriter.putFen(claim.inPolicy, o, &p)
+    var i = 0
+    while i < layers &+ 2 {  // the layers, fund total, patient
+      ByteWriter.put(44, o, &p)
+      ByteWriter.putFen(amounts[i], o, &p)
+      i &+= 1
+    }
+    ByteWriter.put(10, o, &p)
+  }
+
+  /// One JSON line at `p`.
+  @inline(__always)
+  private static func writeJSON(
+    _ keys: [[UInt8]], _ row: StreamRow, _ claim: PreparedClaim, _ amounts: UnsafePointer<Int64>, _ layers: Int, _ b: Span<UInt8>,
+    _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int
+  ) {
+    ByteWriter.put("{\"claim_id\":", o, &p)
+    ByteWriter.putJSON(row.claimId, b, o, &p)
+    ByteWriter.put(",\"person_id\":", o, &p)
+    ByteWriter.putJSON(row.personId, b, o, &p)
+    ByteWriter.put(",\"date\":\"", o, &p)
+    ByteWriter.putDate(row.date, o, &p)
+    ByteWriter.put("\",\"total\":\"", o, &p)
+    ByteWriter.putFen(claim.total, o, &p)
+    ByteWriter.put("\",\"in_policy\":\"", o, &p)
+    ByteWriter.putFen(claim.inPolicy, o, &p)
+    ByteWriter.put(34, o, &p)
+    var i = 0
+    while i < layers {
+      ByteWriter.put(keys[i], o, &p)
+      ByteWriter.put(34, o, &p)
+      ByteWriter.putFen(amounts[i], o, &p)
+      ByteWriter.put(34, o, &p)
+      i &+= 1
+    }
+    ByteWriter.put(",\"fund_total\":\"", o, &p)
+    ByteWriter.putFen(amounts[layers], o, &p)
+    ByteWriter.put("\",\"patient\":\"", o, &p)
+    ByteWriter.putFen(amounts[layers &+ 1], o, &p)
+    ByteWriter.put("\"}\n", o, &p)
   }
 }

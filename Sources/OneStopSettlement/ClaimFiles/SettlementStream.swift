@@ -1,13 +1,9 @@
-/// What a ``SettlementStream`` hands each settled claim to.
+/// What a ``SettlementStream`` hands each batch of settled claims to.
 protocol SettledClaimConsumer {
-  /// A person's first accepted row (`index` counts persons from 0).
-  mutating func beginPerson(_ index: Int, row: borrowing ScannedClaim, bytes: Span<UInt8>)
-  /// The current person's last row has been seen.
-  mutating func endPerson()
-  /// One claim, resolved and settled under every engine (same order).
-  mutating func settled(
-    _ row: borrowing ScannedClaim, bytes: Span<UInt8>, prepared: borrowing [PreparedClaim], settlements: borrowing [Settlement]
-  ) throws(SettlementError)
+  /// Rows settled under every engine, in file order: `batch.row(j)`, each
+  /// engine's claim and amounts (``StreamBatch/amounts(engine:_:)``);
+  /// `bytes` holds the rows' ids.
+  mutating func settled(_ batch: StreamBatch, bytes: Span<UInt8>)
 }
 
 /// Streams a claims file through one or more engines, person by person:
@@ -15,21 +11,41 @@ protocol SettledClaimConsumer {
 /// settles with each engine's year-to-date accumulators, and hands the
 /// results to a consumer.
 ///
+/// Rows are settled in batches (up to `batchSize` rows, and at the end of
+/// every chunk fed) through the engine's person entry point
+/// (``SettlementEngine/settle(_:personStarts:yearToDate:into:)``), each
+/// person's accumulators carried from batch to batch; every claim settles
+/// as the one-claim ``SettlementEngine/settle(_:yearToDate:)`` would, to the
+/// fen.
+///
 /// Order: a person's rows must be contiguous and in date order (sorted by
 /// person, then date). A person id seen again after another person's rows,
 /// or a date before the person's previous one, is `.unsortedClaims`.
-/// Memory is bounded by the number of persons (their ids), never by rows.
+/// Memory is bounded by the number of persons (their ids) and the batch
+/// size, never by rows.
 ///
 /// Bad rows: by default the first bad row throws, located as
-/// `line:column (field)`. With `skipsBadRows` a row that cannot be read,
-/// is out of order or cannot be resolved under every table is written to
-/// ``rejects`` (CSV `line,error,row`) and skipped; the person's other rows
-/// settle without it. An error from settling itself (after every table
-/// resolved the row) always stops the run: accumulators may be half-updated.
+/// `line:column (field)`, after the rows before it have been settled and
+/// handed on. With `skipsBadRows` a row that cannot be read, is out of
+/// order or cannot be resolved under every table is written to ``rejects``
+/// (CSV `line,error,row`) and skipped; the person's other rows settle
+/// without it. An error from settling itself (after every table resolved
+/// the row) always stops the run, reported for the first failing row and
+/// engine in file order as the one-claim path reports it; no row of that
+/// batch is handed on.
 struct SettlementStream {
-  let engines: [EngineReference]
+  /// Rows settled per engine call, at most.
+  static let defaultBatchSize = 4096
+
+  let engines: [SettlementEngine]
   private var scanner: ClaimFileScanner
   private var state: StreamState
+  /// Rows accepted and not yet settled.
+  let batch: StreamBatch
+  /// Per engine: the current person's accumulators between batches.
+  private var carried: [YearToDate]
+  /// Per engine: the engine's output, reused.
+  private var results: [SettlementColumns]
   /// Rejected rows, CSV `line,error,row`.
   private(set) var rejects = ByteWriter(capacity: 256)
   /// Number of rejected rows.
@@ -42,13 +58,17 @@ struct SettlementStream {
   ///   row's year becomes this one (`nil` = dates as written).
   init(
     engines: [SettlementEngine], format: ClaimFileFormat, skipsBadRows: Bool = false, targetYear: Int? = nil,
-    part: (columns: [ClaimFileColumn], firstLine: Int)? = nil, recordsFirstLines: Bool = false
+    part: (columns: [ClaimFileColumn], firstLine: Int)? = nil, recordsFirstLines: Bool = false,
+    batchSize: Int = SettlementStream.defaultBatchSize
   ) {
-    self.engines = engines.map(EngineReference.init)
+    self.engines = engines
     scanner = part.map { ClaimFileScanner(format: format, columns: $0.columns, firstLine: $0.firstLine) } ?? ClaimFileScanner(format: format)
     scanner.keepsOriginalLines = skipsBadRows
     state = StreamState(engines: engines, targetYear: targetYear)
     state.recordsFirstLines = recordsFirstLines
+    batch = StreamBatch(capacity: batchSize, layerCounts: engines.map(\.layerCount))
+    carried = Array(repeating: YearToDate(), count: engines.count)
+    results = Array(repeating: SettlementColumns(), count: engines.count)
     self.skipsBadRows = skipsBadRows
     if skipsBadRows { rejects.ascii("line,error,row\n") }
   }
@@ -64,6 +84,9 @@ struct SettlementStream {
   var columns: [ClaimFileColumn] { scanner.columns }
 
   /// Feeds the next chunk of the file.
+  ///
+  /// Every row the chunk completes is settled and handed to `consumer`
+  /// before this returns.
   mutating func feed<Bytes: Collection<UInt8>, Consumer: SettledClaimConsumer>(
     _ chunk: Bytes, isFinal: Bool, into consumer: inout Consumer
   ) throws(SettlementError) {
@@ -77,17 +100,66 @@ struct SettlementStream {
       let b = scanner.buffer.span
       do throws(RowError) {
         if let error { throw error }
-        try state.process(&row, b, engines, &consumer)
+        try state.accept(&row, b, into: batch)
       } catch {
         let located = error.located(line: row.line, lineStart: row.lineStart, in: b)
-        if error.isFatal || !skipsBadRows { throw located }
+        if !skipsBadRows {
+          // The rows before it settle first (their own errors come first).
+          try settleBatch(b, into: &consumer)
+          throw located
+        }
         let line = row.line
         scanner.withOriginal(of: row) { original in Self.reject(located, line: line, original, into: &rejects) }
         rejectedCount += 1
       }
+      if batch.isFull { try settleBatch(b, into: &consumer) }
     }
+    // The batch's ids point into the buffer: settle before compacting it.
+    try settleBatch(scanner.buffer.span, into: &consumer)
     try scanner.compact()
-    if isFinal { state.finish(&consumer) }
+  }
+
+  /// Settles the batch under every engine and hands it on.
+  private mutating func settleBatch<Consumer: SettledClaimConsumer>(_ b: Span<UInt8>, into consumer: inout Consumer) throws(SettlementError) {
+    guard batch.count > 0 else { return }
+    var after = carried
+    for k in engines.indices {
+      do {
+        try batch.settle(engine: k, engines[k], carried: &after[k], columns: &results[k])
+      } catch {
+        throw firstFailure(b) ?? Self.failure(error, table: engines[k].table.id, row: batch.row(0), b)
+      }
+    }
+    carried = after
+    state.claimCount &+= batch.count
+    consumer.settled(batch, bytes: b)
+    batch.removeAll()
+  }
+
+  /// The error of the first row and engine, in file order, that fails
+  /// when the batch is settled claim by claim through the one-claim API
+  /// from the accumulators it started with (`nil` if none fails).
+  private func firstFailure(_ b: Span<UInt8>) -> SettlementError? {
+    var ytd = carried
+    for j in 0..<batch.count {
+      let row = batch.row(j)
+      for k in engines.indices {
+        if row.startsPerson { ytd[k] = YearToDate() }
+        do {
+          _ = try engines[k].settle(batch.claim(engine: k, j), yearToDate: &ytd[k])
+        } catch {
+          return Self.failure(error, table: engines[k].table.id, row: row, b)
+        }
+      }
+    }
+    return nil
+  }
+
+  /// A settlement error, located at the start of the row's line and naming the table.
+  private static func failure(_ error: SettlementError, table: String, row: StreamRow, _ b: Span<UInt8>) -> SettlementError {
+    RowError(error.code, nil, at: row.lineStart,
+      expected: error.expectation + " (table \(table)\(error.jsonPath.isEmpty ? "" : ", " + error.jsonPath))", found: error.found)
+      .located(line: row.line, lineStart: row.lineStart, in: b)
   }
 
   /// Records a rejected row.
@@ -104,9 +176,6 @@ struct SettlementStream {
 /// The mutable state of a ``SettlementStream`` between rows.
 struct StreamState {
   var codes: [ClaimCodes]
-  var yearToDate: [YearToDate]
-  var prepared: [PreparedClaim]
-  var settlements: [Settlement]
   var persons = PersonIdSet()
   /// Each person's first line, kept only when `recordsFirstLines` (the
   /// parallel batch reports persons split across parts by it).
@@ -121,26 +190,12 @@ struct StreamState {
 
   init(engines: [SettlementEngine], targetYear: Int?) {
     codes = engines.map { ClaimCodes(table: $0.table) }
-    yearToDate = Array(repeating: YearToDate(), count: engines.count)
-    let blank = PreparedClaim(total: 0, inPolicy: 0, kind: .inpatient, level: 0, place: .inCounty, year: 0)
-    prepared = Array(repeating: blank, count: engines.count)
-    settlements = engines.map { Settlement(claim: blank, layerCount: $0.layerCount) }
     self.targetYear = targetYear
   }
 
-  /// Ends the last person.
-  mutating func finish<Consumer: SettledClaimConsumer>(_ consumer: inout Consumer) {
-    if currentPerson >= 0 {
-      consumer.endPerson()
-      currentPerson = -1
-    }
-  }
-
-  /// Checks order, resolves, settles and hands on one row.
+  /// Checks order, resolves the row under every table and adds it to `batch`.
   @inline(__always)
-  mutating func process<Consumer: SettledClaimConsumer>(
-    _ row: inout ScannedClaim, _ b: Span<UInt8>, _ engines: borrowing [EngineReference], _ consumer: inout Consumer
-  ) throws(RowError) {
+  mutating func accept(_ row: inout ScannedClaim, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
     if let year = targetYear { shiftYear(&row, to: year) }
     // Order: contiguous persons, dates not decreasing.
     let newPerson = !sameAsCurrent(row.personId, b)
@@ -157,48 +212,26 @@ struct StreamState {
         expected: "this person's rows in date order (on or after \(ByteText.civilDate(lastDate)?.description ?? ""))",
         found: ByteText.civilDate(date)?.description ?? "")
     }
-    let engineCount = engines.count
+    let engineCount = codes.count
     try codes.withUnsafeMutableBufferPointer { (codes) throws(RowError) in
-      try prepared.withUnsafeMutableBufferPointer { (prepared) throws(RowError) in
-        var k = 0
-        while k < engineCount {
-          prepared[k] = try codes[k].prepare(row, b)
-          k &+= 1
-        }
+      var k = 0
+      while k < engineCount {
+        batch.nextClaim(engine: k).pointee = try codes[k].prepare(row, b)
+        k &+= 1
       }
     }
     if newPerson {
-      if currentPerson >= 0 { consumer.endPerson() }
       currentPerson = persons.count
       persons.insert(row.personId, in: b, hash: personHash)
       if recordsFirstLines { personFirstLine.append(row.line) }
       currentId.removeAll(keepingCapacity: true)
       var i = row.personId.lower
       while i < row.personId.upper { currentId.append(b[i]); i &+= 1 }
-      for j in 0..<yearToDate.count { yearToDate[j] = YearToDate() }
-      consumer.beginPerson(currentPerson, row: row, bytes: b)
     }
     lastDate = row.date
-    var k = 0
-    while k < engineCount {
-      do {
-        try engines[k].settle(prepared[k], yearToDate: &yearToDate[k], into: &settlements[k])
-      } catch {
-        var e = RowError(error.code, nil, at: row.lineStart,
-          expected: error.expectation + " (table \(engines[k].engine.table.id)\(error.jsonPath.isEmpty ? "" : ", " + error.jsonPath))", found: error.found)
-        e.isFatal = true
-        throw e
-      }
-      k &+= 1
-    }
-    claimCount &+= 1
-    do {
-      try consumer.settled(row, bytes: b, prepared: prepared, settlements: settlements)
-    } catch {
-      var e = RowError(error.code, nil, at: row.lineStart, expected: error.expectation, found: error.found)
-      e.isFatal = true
-      throw e
-    }
+    batch.append(StreamRow(
+      line: row.line, lineStart: row.lineStart, claimId: row.claimId, personId: row.personId, date: row.date, income: row.income,
+      startsPerson: newPerson))
   }
 
   @inline(__always)
@@ -226,18 +259,5 @@ struct StreamState {
       if row.identities[k].end != .max { row.identities[k].end &+= shift }
       k &+= 1
     }
-  }
-}
-
-/// An engine held by reference, so the per-claim call borrows it instead of
-/// copying the value (and retaining every array it holds).
-final class EngineReference: Sendable {
-  let engine: SettlementEngine
-  init(_ engine: SettlementEngine) { self.engine = engine }
-
-  /// Settles `claim` into `s` (overwritten).
-  @inline(never)
-  func settle(_ claim: PreparedClaim, yearToDate: inout YearToDate, into s: inout Settlement) throws(SettlementError) {
-    try engine.settle(claim, yearToDate: &yearToDate, into: &s)
   }
 }

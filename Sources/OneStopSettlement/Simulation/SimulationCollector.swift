@@ -74,9 +74,10 @@ struct SimulationCollector: SettledClaimConsumer {
       || patient.contains { $0.overflowed } || funds.contains { $0.overflowed }
   }
 
-  mutating func beginPerson(_ index: Int, row: borrowing ScannedClaim, bytes: Span<UInt8>) {
+  /// A new person (index = `persons` before the call) whose first row states `income` (`-1` = none).
+  private mutating func beginPerson(income: Int64) {
     personClass.append(-1)
-    personIncome.append(row.income)
+    personIncome.append(income)
     personClaims.append(0)
     personTotal.append(0)
     personInPolicy.append(0)
@@ -89,16 +90,20 @@ struct SimulationCollector: SettledClaimConsumer {
     }
   }
 
-  mutating func endPerson() {}
+  mutating func settled(_ batch: StreamBatch, bytes: Span<UInt8>) {
+    for j in 0..<batch.count {
+      let row = batch.row(j)
+      if row.startsPerson { beginPerson(income: row.income) }
+      settled(row, batch, j)
+    }
+  }
 
   @inline(__always)
-  mutating func settled(
-    _ row: borrowing ScannedClaim, bytes: Span<UInt8>, prepared: borrowing [PreparedClaim], settlements: borrowing [Settlement]
-  ) throws(SettlementError) {
+  private mutating func settled(_ row: StreamRow, _ batch: StreamBatch, _ j: Int) {
     let p = personClass.count - 1
     claims &+= 1
     personClaims[p] &+= 1
-    let c = prepared[0]
+    let c = batch.claim(engine: 0, j)
     total.add(c.total)
     inPolicy.add(c.inPolicy)
     personTotal[p] &+= c.total  // ≤ 10^12 per claim: a person's year cannot overflow
@@ -129,21 +134,23 @@ struct SimulationCollector: SettledClaimConsumer {
     }
     let base = p &* scenarios
     for k in 0..<scenarios {
-      let s = settlements[k]
-      let payments = s.payments
+      // Each layer's payment, then the fund total, then the patient share.
+      let amounts = batch.amounts(engine: k, j)
+      let claim = batch.claim(engine: k, j)
+      let layers = layerCounts[k]
       let offset = layerOffsets[k]
       var sum: Int64 = 0
-      for i in 0..<s.layerCount {
-        let a = payments[i]
+      for i in 0..<layers {
+        let a = amounts[i]
         layerCost[offset &+ i].add(a)
         sum &+= a
       }
-      let paid = s.patient
-      if sum &+ paid != s.total { unbalancedClaims &+= 1 }
+      let paid = amounts[layers &+ 1]
+      if sum &+ paid != claim.total { unbalancedClaims &+= 1 }
       funds[k].add(sum)
       patient[k].add(paid)
       personOutOfPocket[base &+ k] &+= paid
-      personInPolicySelfPay[base &+ k] &+= max(0, s.inPolicy &- sum)
+      personInPolicySelfPay[base &+ k] &+= max(0, claim.inPolicy &- sum)
     }
   }
 }

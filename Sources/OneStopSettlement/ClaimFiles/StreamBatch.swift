@@ -1,0 +1,151 @@
+/// One accepted row of a claims file, as consumers need it once it has
+/// settled: where it is, its ids (byte ranges into the scanner's buffer),
+/// its date and income, and whether it starts a person.
+struct StreamRow: Sendable {
+  /// Line number, from 1.
+  var line: Int
+  /// Offset of the line's first byte in the buffer.
+  var lineStart: Int
+  var claimId: ByteRange
+  var personId: ByteRange
+  /// `yyyymmdd` (after any year shift).
+  var date: Int32
+  /// Annual income in fen, `-1` when absent.
+  var income: Int64
+  /// The row is its person's first accepted row.
+  var startsPerson: Bool
+}
+
+/// The rows a ``SettlementStream`` has accepted and not yet handed on: each
+/// row's ``StreamRow``, its ``PreparedClaim`` under every engine and where
+/// each person's rows start; once settled, every row's amounts under every
+/// engine, row by row (the layers' payments, then the fund total, then the
+/// patient share).
+///
+/// Storage is allocated once for ``capacity`` rows and reused batch after
+/// batch, so memory is bounded by the capacity, never by the file. A
+/// reference type: the stream that owns it is not copied while in use.
+final class StreamBatch {
+  /// Rows per batch.
+  let capacity: Int
+  /// Layers per engine.
+  let layerCounts: [Int]
+  /// Rows accepted.
+  private(set) var count = 0
+  /// Persons whose rows are in the batch (the first may continue from the
+  /// previous batch: see ``StreamRow/startsPerson``).
+  private(set) var personCount = 0
+  private let rowStorage: UnsafeMutablePointer<StreamRow>
+  private let starts: UnsafeMutablePointer<Int>
+  /// Engine `k`'s claims at `k × capacity`.
+  private let claimStorage: UnsafeMutablePointer<PreparedClaim>
+  /// Engine `k`'s accumulators per person at `k × capacity`.
+  private let yearToDateStorage: UnsafeMutablePointer<YearToDate>
+  /// Engine `k`'s amounts, `row × (layers + 2)`, from `resultOffsets[k]`.
+  private let resultStorage: UnsafeMutablePointer<Int64>
+  private let resultOffsets: [Int]
+
+  /// Storage for `capacity` rows settled by engines of `layerCounts` layers.
+  init(capacity: Int, layerCounts: [Int]) {
+    let capacity = max(capacity, 1)
+    self.capacity = capacity
+    self.layerCounts = layerCounts
+    let engines = layerCounts.count
+    rowStorage = .allocate(capacity: capacity)
+    starts = .allocate(capacity: capacity)
+    claimStorage = .allocate(capacity: capacity * max(engines, 1))
+    yearToDateStorage = .allocate(capacity: capacity * max(engines, 1))
+    var offsets: [Int] = []
+    var n = 0
+    for layers in layerCounts {
+      offsets.append(n)
+      n += capacity * (layers + 2)
+    }
+    resultOffsets = offsets
+    resultStorage = .allocate(capacity: max(n, 1))
+  }
+
+  deinit {
+    rowStorage.deallocate()
+    starts.deallocate()
+    claimStorage.deallocate()
+    yearToDateStorage.deallocate()
+    resultStorage.deallocate()
+  }
+
+  /// Whether no more rows fit.
+  var isFull: Bool { count == capacity }
+
+  /// Row `j` (`j < count`).
+  @inline(__always)
+  func row(_ j: Int) -> StreamRow { rowStorage[j] }
+
+  /// Engine `k`'s claim of row `j`.
+  @inline(__always)
+  func claim(engine k: Int, _ j: Int) -> PreparedClaim { claimStorage[k &* capacity &+ j] }
+
+  /// Where engine `k`'s claim of the next row goes (valid until ``append(_:)``).
+  @inline(__always)
+  func nextClaim(engine k: Int) -> UnsafeMutablePointer<PreparedClaim> { claimStorage + (k &* capacity &+ count) }
+
+  /// Engine `k`'s amounts of row `j`: each layer's payment, then the fund
+  /// total, then the patient share (fen).
+  @inline(__always)
+  func amounts(engine k: Int, _ j: Int) -> UnsafePointer<Int64> {
+    UnsafePointer(resultStorage + (resultOffsets[k] &+ j &* (layerCounts[k] &+ 2)))
+  }
+
+  /// Accepts the next row, whose claims are already at ``nextClaim(engine:)``.
+  @inline(__always)
+  func append(_ row: StreamRow) {
+    if row.startsPerson || count == 0 {
+      starts[personCount] = count
+      personCount &+= 1
+    }
+    rowStorage[count] = row
+    count &+= 1
+  }
+
+  /// Forgets the rows (after they were handed on).
+  func removeAll() {
+    count = 0
+    personCount = 0
+  }
+
+  /// Settles the batch's claims under engine `k` with the person API,
+  /// the first person starting from `carried` when they continue from the
+  /// previous batch, and keeps the amounts; `carried` then holds the last
+  /// person's accumulators.
+  ///
+  /// - Throws: the engine's error; `carried` and the amounts are then
+  ///   unchanged / unspecified.
+  func settle(engine k: Int, _ engine: SettlementEngine, carried: inout YearToDate, columns: inout SettlementColumns) throws(SettlementError) {
+    let n = count, persons = personCount
+    guard n > 0 else { return }
+    let ytd = yearToDateStorage + k &* capacity
+    ytd.initialize(to: rowStorage[0].startsPerson ? YearToDate() : carried)
+    if persons > 1 { (ytd + 1).initialize(repeating: YearToDate(), count: persons &- 1) }
+    try engine.settle(
+      UnsafeBufferPointer(start: claimStorage + k &* capacity, count: n), personStarts: UnsafeBufferPointer(start: starts, count: persons),
+      yearToDate: UnsafeMutableBufferPointer(start: ytd, count: persons), into: &columns)
+    carried = ytd[persons &- 1]
+    // Row by row: layer amounts, fund total, patient share.
+    let width = layerCounts[k] &+ 2
+    let out = resultStorage + resultOffsets[k]
+    for layer in 0..<layerCounts[k] { Self.spread(columns.amounts(layer: layer), out + layer, width) }
+    Self.spread(columns.fundTotals, out + (width &- 2), width)
+    Self.spread(columns.patients, out + (width &- 1), width)
+  }
+
+  /// Writes `column[j]` to `out[j × width]`.
+  @inline(__always)
+  private static func spread(_ column: ArraySlice<Int64>, _ out: UnsafeMutablePointer<Int64>, _ width: Int) {
+    column.withUnsafeBufferPointer { c in
+      var o = out
+      for a in c {
+        o.pointee = a
+        o += width
+      }
+    }
+  }
+}
