@@ -72,7 +72,7 @@ import Testing
 
   /// The first row that differs, described (`nil` when none does).
   static func firstDifference(_ got: [Seen], _ want: [Seen]) -> String? {
-    if let i = zip(got, want).firstIndex(where: { $0 != $1 }) { return "row \(i): \(got[i]) ≠ \(want[i])" }
+    if let i = got.indices.first(where: { $0 < want.count && got[$0] != want[$0] }) { return "row \(i): \(got[i]) ≠ \(want[i])" }
     return got.count == want.count ? nil : "\(got.count) rows ≠ \(want.count)"
   }
 

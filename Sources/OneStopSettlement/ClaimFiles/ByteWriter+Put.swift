@@ -98,6 +98,11 @@ extension ByteWriter {
   /// Writes fen as yuan with two decimals at `p` (at most 24 bytes).
   @inline(__always)
   static func putFen(_ value: Int64, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    if value == 0 {  // common for layers that did not apply: "0.00" in one store
+      UnsafeMutableRawPointer(o + p).storeBytes(of: 0x3030_2E30 as UInt32, as: UInt32.self)  // '0' '.' '0' '0', little-endian
+      p &+= 4
+      return
+    }
     if value < 0 { o[p] = ByteText.minus; p &+= 1 }
     let v = value.magnitude
     let yuan = v / 100

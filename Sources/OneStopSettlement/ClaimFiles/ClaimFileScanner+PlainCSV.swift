@@ -42,7 +42,7 @@ extension ClaimFileScanner {
       switch c {
       case .total, .fullyOwnPay, .overLimit, .payFirst, .inPolicy, .income:
         if p < e, base[p] != comma {
-          guard let v = plainFen(base, &p, e) else { return nil }
+          guard let v = plainFen(base, &p, e, limit: limit) else { return nil }
           row.set(c, fen: v, at: f)
         }
       case .date:
@@ -64,7 +64,7 @@ extension ClaimFileScanner {
           guard plainItems(base, &p, e, c, into: &row) else { return nil }
         }
       case .claimId, .personId, .hospitalLevel, .kind, .place:
-        while p < e, base[p] != comma { p &+= 1 }
+        p = fieldEnd(base, p, e, limit: limit)
         if p == f {
           guard c == .claimId else { return nil }  // required text, or empty kind/place: exact path
         } else {
@@ -99,20 +99,65 @@ extension ClaimFileScanner {
     return nil
   }
 
-  /// Fen of `123`, `123.4` or `123.45` (at most 11 integer digits) ending
-  /// at a comma or `e`; `nil` otherwise.
+  /// The first comma at or after `p` before `e`, or `e`. Reads eight
+  /// bytes at a time while they lie before `limit` (the buffer's complete
+  /// lines; bytes past `e` only ever move the answer to `e`).
   @inline(__always)
-  static func plainFen(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ e: Int) -> Int64? {
+  static func fieldEnd(_ base: UnsafePointer<UInt8>, _ p: Int, _ e: Int, limit: Int) -> Int {
+    var p = p
+    while p < e, p &+ 8 <= limit {
+      // A zero byte of `x` is a comma; the lowest flagged byte is exact.
+      let x = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) ^ 0x2C2C_2C2C_2C2C_2C2C
+      let z = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+      if z != 0 { return min(p &+ (z.trailingZeroBitCount &>> 3), e) }
+      p &+= 8
+    }
+    while p < e, base[p] != comma { p &+= 1 }
+    return min(p, e)
+  }
+
+  /// The value of the leading decimal digits of the eight bytes at `s`
+  /// and their number (0–7; 8 when all eight are digits, value then
+  /// unspecified), without a loop.
+  @inline(__always)
+  static func leadingDigits(_ s: UnsafePointer<UInt8>) -> (value: Int64, count: Int) {
+    let t = UnsafeRawPointer(s).loadUnaligned(as: UInt64.self) &- 0x3030_3030_3030_3030
+    // A byte is not a digit when it wrapped below '0' or is above '9'
+    // (borrows and carries only reach bytes after the first such byte).
+    let flags = (t | (t &+ 0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080
+    let n = flags.trailingZeroBitCount &>> 3
+    guard n > 0, n < 8 else { return (0, n) }
+    // Digits right-aligned (leading zeros), then pairs, quads, the eight.
+    var v = t &<< UInt64(64 &- 8 &* n)
+    v = ((v & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) &>> 8
+    v = ((v & 0x00FF_00FF_00FF_00FF) &* 6_553_601) &>> 16
+    v = ((v & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) &>> 32
+    return (Int64(truncatingIfNeeded: v), n)
+  }
+
+  /// Fen of `123`, `123.4` or `123.45` (at most 11 integer digits) ending
+  /// at a comma or `e`; `nil` otherwise. Up to seven integer digits are
+  /// read at once when eight bytes lie before `limit`.
+  @inline(__always)
+  static func plainFen(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ e: Int, limit: Int) -> Int64? {
     var i = p
     var v: Int64 = 0
-    while i < e {
-      let d = base[i] &- ByteText.zero
-      if d > 9 { break }
-      v = v &* 10 &+ Int64(d)
-      i &+= 1
+    var wide = false
+    if p &+ 8 <= limit {
+      let (value, n) = leadingDigits(base + p)
+      // The byte at `e` (a line break) is not a digit: `n` stops there.
+      if n < 8 { v = value; i = p &+ n; wide = true }
+    }
+    if !wide {
+      while i < e {
+        let d = base[i] &- ByteText.zero
+        if d > 9 { break }
+        v = v &* 10 &+ Int64(d)
+        i &+= 1
+      }
     }
     let digits = i &- p
-    guard digits > 0, digits <= 11 else { return nil }
+    guard digits > 0, digits <= 11, i <= e else { return nil }
     v &*= 100
     if i < e, base[i] == ByteText.dot {
       let d1 = i &+ 1 < e ? base[i &+ 1] &- ByteText.zero : 10

@@ -48,9 +48,12 @@ struct PersonIdSet: Sendable {
       i &+= 8
     }
     if i < n {
+      // The last 1–7 bytes, little-endian, in at most three loads.
       var w: UInt64 = 0
       var s: UInt64 = 0
-      while i < n { w |= UInt64(p[i]) << s; s &+= 8; i &+= 1 }
+      if n &- i >= 4 { w = UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)); s = 32; i &+= 4 }
+      if n &- i >= 2 { w |= UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)) << s; s &+= 16; i &+= 2 }
+      if i < n { w |= UInt64(p[i]) << s }
       h = (h ^ w) &* k
     }
     h ^= h >> 32
@@ -59,15 +62,25 @@ struct PersonIdSet: Sendable {
     return h
   }
 
-  /// Whether the id `b[r]` (with `hash`) is in the set.
+  /// Whether the id `b[r]` (with `hash`) is in the set, and the slot
+  /// ``insert(_:in:hash:slot:)`` takes when it is not.
   @inline(__always)
-  func contains(_ r: ByteRange, in b: Span<UInt8>, hash h: UInt64) -> Bool {
-    b.withUnsafeBufferPointer { p in find(p.baseAddress.unsafelyUnwrapped + r.lower, r.count, h).found }
+  func find(_ r: ByteRange, in b: Span<UInt8>, hash h: UInt64) -> (slot: Int, found: Bool) {
+    b.withUnsafeBufferPointer { p in find(p.baseAddress.unsafelyUnwrapped + r.lower, r.count, h) }
   }
+
+  /// Whether the id `b[r]` (with `hash`) is in the set.
+  func contains(_ r: ByteRange, in b: Span<UInt8>, hash h: UInt64) -> Bool { find(r, in: b, hash: h).found }
 
   /// Adds the id `b[r]` (with `hash`), which must not be in the set yet.
   mutating func insert(_ r: ByteRange, in b: Span<UInt8>, hash h: UInt64) {
-    b.withUnsafeBufferPointer { p in insert(p.baseAddress.unsafelyUnwrapped + r.lower, r.count, h) }
+    insert(r, in: b, hash: h, slot: find(r, in: b, hash: h).slot)
+  }
+
+  /// Adds the id `b[r]` (with `hash`), which is not in the set, at the
+  /// slot ``find(_:in:hash:)`` gave (the set unchanged since).
+  mutating func insert(_ r: ByteRange, in b: Span<UInt8>, hash h: UInt64, slot: Int) {
+    b.withUnsafeBufferPointer { p in insert(p.baseAddress.unsafelyUnwrapped + r.lower, r.count, h, slot: slot) }
   }
 
   /// Calls `body` with each id in insertion order (index from 0) until it
@@ -111,16 +124,20 @@ struct PersonIdSet: Sendable {
     }
   }
 
-  private mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64) {
-    let slot = find(p, n, h).slot
+  private mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64, slot: Int) {
     let offset = arena.count
-    if n < 255 {
-      arena.append(UInt8(truncatingIfNeeded: n))
-    } else {
-      arena.append(255)
-      for k in 0..<4 { arena.append(UInt8(truncatingIfNeeded: n >> (8 * k))) }
+    let header = n < 255 ? 1 : 5
+    arena.append(contentsOf: repeatElement(0, count: header &+ n))  // amortised growth, then one copy
+    arena.withUnsafeMutableBufferPointer { a in
+      let e = a.baseAddress.unsafelyUnwrapped + offset
+      if n < 255 {
+        e[0] = UInt8(truncatingIfNeeded: n)
+      } else {
+        e[0] = 255
+        for k in 0..<4 { e[1 &+ k] = UInt8(truncatingIfNeeded: n >> (8 * k)) }
+      }
+      (e + header).update(from: p, count: n)
     }
-    arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
     slots[slot] = (h >> 40) << 40 | UInt64(offset &+ 1)
     count &+= 1
     if count * 10 > slots.count * 7 { grow() }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a ``SettlementStream`` hands each batch of settled claims to.
 protocol SettledClaimConsumer {
   /// Rows settled under every engine, in file order: `batch.row(j)`, each
@@ -200,9 +206,12 @@ struct StreamState {
     // Order: contiguous persons, dates not decreasing.
     let newPerson = !sameAsCurrent(row.personId, b)
     var personHash: UInt64 = 0
+    var personSlot = 0
     if newPerson {
       personHash = PersonIdSet.hash(row.personId, in: b)
-      if persons.contains(row.personId, in: b, hash: personHash) {
+      let (slot, seen) = persons.find(row.personId, in: b, hash: personHash)
+      personSlot = slot
+      if seen {
         throw RowError(.unsortedClaims, .personId, at: row.personId.lower,
           expected: "each person's rows together (sort by person, then date)", found: "person \(row.personId.string(in: b)) again after other persons")
       }
@@ -212,21 +221,19 @@ struct StreamState {
         expected: "this person's rows in date order (on or after \(ByteText.civilDate(lastDate)?.description ?? ""))",
         found: ByteText.civilDate(date)?.description ?? "")
     }
-    let engineCount = codes.count
-    try codes.withUnsafeMutableBufferPointer { (codes) throws(RowError) in
-      var k = 0
-      while k < engineCount {
-        batch.nextClaim(engine: k).pointee = try codes[k].prepare(row, b)
-        k &+= 1
-      }
+    var k = 0
+    while k < codes.count {
+      batch.nextClaim(engine: k).pointee = try codes[k].prepare(row, b)
+      k &+= 1
     }
     if newPerson {
       currentPerson = persons.count
-      persons.insert(row.personId, in: b, hash: personHash)
+      persons.insert(row.personId, in: b, hash: personHash, slot: personSlot)
       if recordsFirstLines { personFirstLine.append(row.line) }
       currentId.removeAll(keepingCapacity: true)
-      var i = row.personId.lower
-      while i < row.personId.upper { currentId.append(b[i]); i &+= 1 }
+      b.withUnsafeBufferPointer { b in
+        currentId.append(contentsOf: UnsafeBufferPointer(start: b.baseAddress.unsafelyUnwrapped + row.personId.lower, count: row.personId.count))
+      }
     }
     lastDate = row.date
     batch.append(StreamRow(
@@ -237,12 +244,9 @@ struct StreamState {
   @inline(__always)
   private func sameAsCurrent(_ id: ByteRange, _ b: Span<UInt8>) -> Bool {
     guard currentPerson >= 0, id.count == currentId.count else { return false }
-    var i = id.lower, j = 0
-    while j < currentId.count {
-      if b[i] != currentId[j] { return false }
-      i &+= 1; j &+= 1
+    return b.withUnsafeBufferPointer { b in
+      currentId.withUnsafeBufferPointer { c in memcmp(b.baseAddress.unsafelyUnwrapped + id.lower, c.baseAddress.unsafelyUnwrapped, c.count) == 0 }
     }
-    return true
   }
 
   /// Moves every date of the row by whole years so the first row's year
