@@ -46,49 +46,49 @@ struct ClaimCodes: Sendable {
     validTo = ByteText.packed(table.validTo)
   }
 
-  /// The prepared claim of a row.
+  /// The prepared claim of a row (read in place).
   ///
   /// - Throws: `.unknownCode` for an unmapped level or identity code,
   ///   `.dateNotCovered` for a date outside the table's validity.
   @inline(__always)
-  mutating func prepare(_ row: borrowing ScannedClaim, _ b: Span<UInt8>) throws(RowError) -> PreparedClaim {
-    let levelCode = row.level
+  mutating func prepare(_ r: UnsafePointer<ScannedClaim>, _ b: Span<UInt8>) throws(RowError) -> PreparedClaim {
+    let levelCode = r.pointee.level
     guard let level = shortLevels.find(levelCode, in: b) ?? levels.find(levelCode, in: b).map({ levelIndex[$0] }) else {
-      throw RowError(.unknownCode, .hospitalLevel, at: row.levelOffset,
-        expected: "a hospital level code of table \(tableId) (\(levelCodes))", found: row.level.string(in: b))
+      throw RowError(.unknownCode, .hospitalLevel, at: r.pointee.levelOffset,
+        expected: "a hospital level code of table \(tableId) (\(levelCodes))", found: r.pointee.level.string(in: b))
     }
-    let date = row.date
+    let date = r.pointee.date
     guard date >= validFrom, date <= validTo else {
-      throw RowError(.dateNotCovered, .date, at: row.dateOffset,
+      throw RowError(.dateNotCovered, .date, at: r.pointee.dateOffset,
         expected: "a date from \(ByteText.civilDate(validFrom)?.description ?? "") to \(ByteText.civilDate(validTo)?.description ?? "") (table \(tableId))",
         found: ByteText.civilDate(date)?.description ?? "")
     }
-    let mask = try identityMask(row, b)
+    let mask = try identityMask(r, b)
     var diseases: UInt64 = 0
     if !prefixes.isEmpty {
       var k = 0
-      while k < row.diagnosisCount {
-        diseases |= diseaseMask(row.diagnoses[k], b)
+      while k < r.pointee.diagnosisCount {
+        diseases |= diseaseMask(r.pointee.diagnoses[k], b)
         k &+= 1
       }
     }
     return PreparedClaim(
-      total: row.total, fullyOwnPay: row.fullyOwnPay, overLimit: row.overLimit, payFirst: row.payFirst,
-      inPolicy: row.inPolicy, kind: row.kind, level: level, place: row.place, referred: row.referred,
-      identities: mask, year: Int(date / 10_000), diseaseLists: diseases, designatedHospital: row.designated)
+      total: r.pointee.total, fullyOwnPay: r.pointee.fullyOwnPay, overLimit: r.pointee.overLimit, payFirst: r.pointee.payFirst,
+      inPolicy: r.pointee.inPolicy, kind: r.pointee.kind, level: level, place: r.pointee.place, referred: r.pointee.referred,
+      identities: mask, year: Int(date / 10_000), diseaseLists: diseases, designatedHospital: r.pointee.designated)
   }
 
   /// Bit `i` set when the row holds the table's identity `i` on its date.
   @inline(__always)
-  func identityMask(_ row: borrowing ScannedClaim, _ b: Span<UInt8>) throws(RowError) -> UInt64 {
+  func identityMask(_ r: UnsafePointer<ScannedClaim>, _ b: Span<UInt8>) throws(RowError) -> UInt64 {
     var mask: UInt64 = 0
-    let date = row.date
+    let date = r.pointee.date
     var k = 0
-    while k < row.identityCount {
-      let entry = row.identities[k]
+    while k < r.pointee.identityCount {
+      let entry = r.pointee.identities[k]
       let code = entry.code
       guard let id = shortIdentities.find(code, in: b) ?? identities.find(code, in: b).map({ identityIndex[$0] }) else {
-        throw RowError(.unknownCode, .identities, at: row.identitiesOffset,
+        throw RowError(.unknownCode, .identities, at: r.pointee.identitiesOffset,
           expected: "an identity code of table \(tableId)", found: entry.code.string(in: b))
       }
       if entry.begin <= date && date <= entry.end { mask |= UInt64(1) << UInt64(id) }

@@ -18,7 +18,9 @@ import Darwin
 /// several times that.
 struct PersonIdSet: Sendable {
   private var slots: [UInt64]
+  /// Entries in `arena[0..<arenaCount]`; the rest is room to grow.
   private var arena: [UInt8] = []
+  private var arenaCount = 0
   /// The number of ids.
   private(set) var count = 0
   private var mask: Int
@@ -90,7 +92,7 @@ struct PersonIdSet: Sendable {
       guard let base = a.baseAddress else { return }
       var o = 0
       var index = 0
-      while o < a.count {
+      while o < arenaCount {
         let (start, n) = Self.entry(base, o)
         if try !body(index, UnsafeBufferPointer(start: base + start, count: n)) { return }
         o = start &+ n
@@ -125,9 +127,10 @@ struct PersonIdSet: Sendable {
   }
 
   private mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64, slot: Int) {
-    let offset = arena.count
+    let offset = arenaCount
     let header = n < 255 ? 1 : 5
-    arena.append(contentsOf: repeatElement(0, count: header &+ n))  // amortised growth, then one copy
+    arenaCount = offset &+ header &+ n
+    if arenaCount > arena.count { growArena(to: arenaCount) }
     arena.withUnsafeMutableBufferPointer { a in
       let e = a.baseAddress.unsafelyUnwrapped + offset
       if n < 255 {
@@ -153,6 +156,19 @@ struct PersonIdSet: Sendable {
     return (o &+ 5, length)
   }
 
+  /// Makes the arena hold at least `needed` bytes, doubling it.
+  private mutating func growArena(to needed: Int) {
+    var size = max(arena.count * 2, 1 << 16)
+    while size < needed { size *= 2 }
+    var bigger = [UInt8](repeating: 0, count: size)
+    bigger.withUnsafeMutableBufferPointer { b in
+      arena.withUnsafeBufferPointer { a in
+        if let from = a.baseAddress { b.baseAddress.unsafelyUnwrapped.update(from: from, count: a.count) }
+      }
+    }
+    arena = bigger
+  }
+
   /// Doubles the table, rehashing every id from the arena.
   private mutating func grow() {
     let size = slots.count * 2
@@ -161,7 +177,7 @@ struct PersonIdSet: Sendable {
     arena.withUnsafeBufferPointer { a in
       guard let base = a.baseAddress else { return }
       var o = 0
-      while o < a.count {
+      while o < arenaCount {
         let (start, n) = Self.entry(base, o)
         let h = Self.hash(base + start, n)
         var i = Int(truncatingIfNeeded: h) & m

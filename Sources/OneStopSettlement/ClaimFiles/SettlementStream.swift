@@ -99,23 +99,27 @@ struct SettlementStream {
     var scanner = ClaimFileScanner(format: self.scanner.format)
     swap(&scanner, &self.scanner)
     defer { swap(&scanner, &self.scanner) }
-    var row = ScannedClaim()
+    // The row lives at one address: resolving reads it in place, never copies it.
+    let slot = UnsafeMutablePointer<ScannedClaim>.allocate(capacity: 1)
+    slot.initialize(to: ScannedClaim())
+    defer { slot.deinitialize(count: 1); slot.deallocate() }
     scanner.append(chunk, isFinal: isFinal)
     var error: RowError? = nil
-    while try scanner.next(into: &row, error: &error) {
+    while try scanner.next(into: &slot.pointee, error: &error) {
       let b = scanner.buffer.span
+      let row = UnsafePointer(slot)
       do throws(RowError) {
         if let error { throw error }
-        try state.accept(&row, b, into: batch)
+        try state.accept(slot, b, into: batch)
       } catch {
-        let located = error.located(line: row.line, lineStart: row.lineStart, in: b)
+        let located = error.located(line: row.pointee.line, lineStart: row.pointee.lineStart, in: b)
         if !skipsBadRows {
           // The rows before it settle first (their own errors come first).
           try settleBatch(b, into: &consumer)
           throw located
         }
-        let line = row.line
-        scanner.withOriginal(of: row) { original in Self.reject(located, line: line, original, into: &rejects) }
+        let line = row.pointee.line
+        scanner.withOriginal(of: row.pointee) { original in Self.reject(located, line: line, original, into: &rejects) }
         rejectedCount += 1
       }
       if batch.isFull { try settleBatch(b, into: &consumer) }
@@ -201,43 +205,44 @@ struct StreamState {
 
   /// Checks order, resolves the row under every table and adds it to `batch`.
   @inline(__always)
-  mutating func accept(_ row: inout ScannedClaim, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
-    if let year = targetYear { shiftYear(&row, to: year) }
+  mutating func accept(_ r: UnsafeMutablePointer<ScannedClaim>, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
+    if let year = targetYear { shiftYear(&r.pointee, to: year) }
     // Order: contiguous persons, dates not decreasing.
-    let newPerson = !sameAsCurrent(row.personId, b)
+    let newPerson = !sameAsCurrent(r.pointee.personId, b)
     var personHash: UInt64 = 0
     var personSlot = 0
     if newPerson {
-      personHash = PersonIdSet.hash(row.personId, in: b)
-      let (slot, seen) = persons.find(row.personId, in: b, hash: personHash)
+      personHash = PersonIdSet.hash(r.pointee.personId, in: b)
+      let (slot, seen) = persons.find(r.pointee.personId, in: b, hash: personHash)
       personSlot = slot
       if seen {
-        throw RowError(.unsortedClaims, .personId, at: row.personId.lower,
-          expected: "each person's rows together (sort by person, then date)", found: "person \(row.personId.string(in: b)) again after other persons")
+        throw RowError(.unsortedClaims, .personId, at: r.pointee.personId.lower,
+          expected: "each person's rows together (sort by person, then date)", found: "person \(r.pointee.personId.string(in: b)) again after other persons")
       }
-    } else if row.date < lastDate {
-      let date = row.date
-      throw RowError(.unsortedClaims, .date, at: row.dateOffset,
+    } else if r.pointee.date < lastDate {
+      let date = r.pointee.date
+      throw RowError(.unsortedClaims, .date, at: r.pointee.dateOffset,
         expected: "this person's rows in date order (on or after \(ByteText.civilDate(lastDate)?.description ?? ""))",
         found: ByteText.civilDate(date)?.description ?? "")
     }
     var k = 0
     while k < codes.count {
-      batch.nextClaim(engine: k).pointee = try codes[k].prepare(row, b)
+      batch.nextClaim(engine: k).pointee = try codes[k].prepare(r, b)
       k &+= 1
     }
     if newPerson {
       currentPerson = persons.count
-      persons.insert(row.personId, in: b, hash: personHash, slot: personSlot)
-      if recordsFirstLines { personFirstLine.append(row.line) }
+      persons.insert(r.pointee.personId, in: b, hash: personHash, slot: personSlot)
+      if recordsFirstLines { personFirstLine.append(r.pointee.line) }
       currentId.removeAll(keepingCapacity: true)
+      let id = r.pointee.personId
       b.withUnsafeBufferPointer { b in
-        currentId.append(contentsOf: UnsafeBufferPointer(start: b.baseAddress.unsafelyUnwrapped + row.personId.lower, count: row.personId.count))
+        currentId.append(contentsOf: UnsafeBufferPointer(start: b.baseAddress.unsafelyUnwrapped + id.lower, count: id.count))
       }
     }
-    lastDate = row.date
+    lastDate = r.pointee.date
     batch.append(StreamRow(
-      line: row.line, lineStart: row.lineStart, claimId: row.claimId, personId: row.personId, date: row.date, income: row.income,
+      line: r.pointee.line, lineStart: r.pointee.lineStart, claimId: r.pointee.claimId, personId: r.pointee.personId, date: r.pointee.date, income: r.pointee.income,
       startsPerson: newPerson))
   }
 
