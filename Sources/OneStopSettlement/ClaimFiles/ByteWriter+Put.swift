@@ -175,6 +175,38 @@ extension ByteWriter {
     }
   }
 
+  /// ``putCSV(_:_:_:_:)`` for ids of up to 16 bytes without `,` `"` or a
+  /// line break (the usual ones): two 8-byte loads, a test of both words
+  /// for those bytes, two stores; anything else through ``putCSV(_:_:_:_:)``.
+  /// Needs room for `max(2 × count + 2, 16)` bytes at `p`.
+  @inline(__always)
+  static func putCSVId(_ r: ByteRange, _ b: Span<UInt8>, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    let n = r.count
+    if n <= 16, r.lower &+ 16 <= b.count {
+      let done = b.withUnsafeBufferPointer { b -> Bool in
+        let s = UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped + r.lower)
+        let w0 = s.loadUnaligned(as: UInt64.self), w1 = s.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        let m0: UInt64 = n >= 8 ? ~0 : (1 &<< UInt64(8 &* n)) &- 1
+        let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< UInt64(8 &* (n &- 8))) &- 1
+        guard (needsQuotes(w0) & m0) | (needsQuotes(w1) & m1) == 0 else { return false }
+        let d = UnsafeMutableRawPointer(o + p)
+        d.storeBytes(of: w0, as: UInt64.self)
+        d.storeBytes(of: w1, toByteOffset: 8, as: UInt64.self)
+        return true
+      }
+      if done { p &+= n; return }
+    }
+    putCSV(r, b, o, &p)
+  }
+
+  /// The high bit of each byte of `w` that is `,` `"` LF or CR is set (and
+  /// possibly of bytes after such a byte; never before the first).
+  @inline(__always)
+  private static func needsQuotes(_ w: UInt64) -> UInt64 {
+    @inline(__always) func zero(_ x: UInt64) -> UInt64 { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 }
+    return zero(w ^ 0x2C2C_2C2C_2C2C_2C2C) | zero(w ^ 0x2222_2222_2222_2222) | zero(w ^ 0x0A0A_0A0A_0A0A_0A0A) | zero(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+  }
+
   /// Writes bytes as a JSON string at `p` (at most `6 × count + 2` bytes).
   @inline(__always)
   static func putJSON(_ r: ByteRange, _ b: Span<UInt8>, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {

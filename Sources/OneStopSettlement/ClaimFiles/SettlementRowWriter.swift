@@ -49,8 +49,8 @@ struct SettlementRowWriter: SettledClaimConsumer {
       let row = batch.row(j)
       ids &+= row.claimId.count &+ row.personId.count
     }
-    // Ids escaped (CSV: doubled quotes + 2 quotes each; JSON: \u00XX), amounts ≤ 25 bytes each.
-    output.reserve(json ? ids &* 6 &+ n &* (160 &+ jsonKeysLength &+ 27 &* layers) : ids &* 2 &+ n &* (14 &+ 25 &* (layers &+ 4)))
+    // Ids escaped (CSV: doubled quotes + 2 quotes each, 16 bytes written at once; JSON: \u00XX), amounts ≤ 25 bytes each.
+    output.reserve(json ? ids &* 6 &+ n &* (160 &+ jsonKeysLength &+ 27 &* layers) : ids &* 2 &+ n &* (14 &+ 32 &+ 25 &* (layers &+ 4)))
     var p = output.count
     let keys = jsonKeys
     output.storage.withUnsafeMutableBufferPointer { o in
@@ -75,9 +75,9 @@ struct SettlementRowWriter: SettledClaimConsumer {
     _ row: StreamRow, _ claim: PreparedClaim, _ amounts: UnsafePointer<Int64>, _ layers: Int, _ b: Span<UInt8>,
     _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int
   ) {
-    ByteWriter.putCSV(row.claimId, b, o, &p)
+    ByteWriter.putCSVId(row.claimId, b, o, &p)
     ByteWriter.put(44, o, &p)
-    ByteWriter.putCSV(row.personId, b, o, &p)
+    ByteWriter.putCSVId(row.personId, b, o, &p)
     ByteWriter.put(44, o, &p)
     ByteWriter.putDate(row.date, o, &p)
     ByteWriter.put(44, o, &p)
