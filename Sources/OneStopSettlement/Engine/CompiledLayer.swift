@@ -1,5 +1,5 @@
-/// One layer of a compiled table: scope masks, switches and the index of its
-/// resolved parameter groups. Plain integers only, so the settlement loop
+/// One layer of a compiled table: scope masks, switches and where its
+/// resolved parameters are. Plain integers only, so the settlement loop
 /// reads it without reference counting.
 struct CompiledLayer: Sendable {
   /// The kind of layer.
@@ -34,14 +34,20 @@ struct CompiledLayer: Sendable {
   /// Offset of this layer's identity → group map in the engine's
   /// `identityGroups` (one entry per table identity).
   var identityGroupOffset: Int
-  /// Offset of this layer's groups in the engine's `groups`.
-  var groupOffset: Int
-  /// Number of groups.
+  /// Number of parameter groups.
   var groupCount: Int
-  /// Offset of this layer's cells in the engine's `basicCells` (basic only).
-  var basicCellOffset: Int
-  /// Layer-level caps (basic).
-  var caps: CompiledCaps
+  /// Where this layer's ``LayerParameters`` start in the engine's
+  /// `parameters`: a claim in group `g` with cell `c` (basic: its claim
+  /// kind × level × place, ``RunningClaim/cell``) uses
+  /// `parameterOffset + g × groupStride + (c & cellMask)`.
+  var parameterOffset: Int
+  /// Parameters per group (basic: one per cell; other layers: 1).
+  var groupStride: Int
+  /// `-1` when the parameters differ per cell (basic), else `0`.
+  var cellMask: Int
+  /// `1` when the segment is chosen by referral (basic: referred or in
+  /// county, else not; ``RunningClaim/choice``), else `0`.
+  var choiceMask: Int
   /// 兜底 fixed ceiling in fen, or `-1`.
   var ceilingAmount: Int64
   /// 兜底 share of in-policy cost in millionths, or `-1`.
@@ -70,32 +76,18 @@ struct CompiledLayer: Sendable {
   }
 }
 
-/// One resolved parameter group (default or identity/class specific) of a
-/// major-illness, assistance or tilt layer.
-struct CompiledGroup: Sendable {
-  /// The schedule.
-  var schedule: CompiledSchedule
-  /// Yearly caps.
-  var caps: CompiledCaps
-  /// Table identity index this group was built for (`-1` = default).
-  var identity: Int
+extension ClaimKind {
+  /// Bit mask of `kinds` (`nil` = all three).
+  static func mask(_ kinds: [ClaimKind]?) -> UInt8 {
+    guard let kinds else { return 0b111 }
+    return kinds.reduce(0) { $0 | (1 << UInt8($1.index)) }
+  }
 }
 
-/// Basic-insurance parameters resolved for one (group, claim kind, level,
-/// place) combination.
-struct BasicCell: Sendable {
-  /// Whether basic insurance pays for this combination.
-  var applicable: Bool
-  /// Standard deductible, fen.
-  var deductible: Int64
-  /// Deductible from the repeat admission on, fen.
-  var repeatDeductible: Int64
-  /// Admission number from which ``repeatDeductible`` applies (`Int.max` = never).
-  var repeatFrom: Int
-  /// Year's total deductible cap, fen (`-1` = none).
-  var yearlyDeductibleCap: Int64
-  /// Ratio in millionths when referred or in county.
-  var ratioReferred: Int64
-  /// Ratio in millionths when out of county without referral.
-  var ratioUnreferred: Int64
+extension Place {
+  /// Bit mask of `places` (`nil` = all four).
+  static func mask(_ places: [Place]?) -> UInt8 {
+    guard let places else { return 0b1111 }
+    return places.reduce(0) { $0 | (1 << UInt8($1.index)) }
+  }
 }

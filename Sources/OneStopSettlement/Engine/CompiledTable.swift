@@ -6,16 +6,16 @@
 final class CompiledTable: @unchecked Sendable {
   /// One record per layer, in table order.
   let layers: UnsafeMutablePointer<CompiledLayer>
-  /// Parameter groups of major-illness, assistance and tilt layers.
-  let groups: UnsafeMutablePointer<CompiledGroup>
+  /// Parameters of basic, major-illness, assistance and tilt layers.
+  let parameters: UnsafeMutablePointer<LayerParameters>
+  /// Yearly caps, referred to by ``LayerParameters/caps``.
+  let caps: UnsafeMutablePointer<CompiledCaps>
   /// Per layer, identity index → group (`-1` = the identity selects none).
   let identityGroups: UnsafeMutablePointer<Int>
-  /// Basic-insurance cells per (group, kind, level, place).
-  let basicCells: UnsafeMutablePointer<BasicCell>
   /// The segments of every group's schedule.
   let segments: UnsafeMutablePointer<CompiledSegment>
-  /// The number of layers, groups, identity-group entries and cells.
-  let layerCount: Int, groupCount: Int, identityGroupCount: Int, basicCellCount: Int
+  /// The number of layers, parameter sets, caps and identity-group entries.
+  let layerCount: Int, parameterCount: Int, capsCount: Int, identityGroupCount: Int
 
   // Scope of every layer at once, as bit masks over layers (bit `i` = layer `i`).
   /// Layers covering each claim kind × place (index `kind × 4 + place`).
@@ -31,15 +31,15 @@ final class CompiledTable: @unchecked Sendable {
   let zeroYearToDate: UnsafeMutablePointer<YearToDate>
 
   init(
-    layers: [CompiledLayer], groups: [CompiledGroup], identityGroups: [Int], basicCells: [BasicCell], segments: [CompiledSegment]
+    layers: [CompiledLayer], parameters: [LayerParameters], caps: [CompiledCaps], identityGroups: [Int], segments: [CompiledSegment]
   ) {
     self.layers = Self.copy(layers)
-    self.groups = Self.copy(groups)
+    self.parameters = Self.copy(parameters)
+    self.caps = Self.copy(caps)
     self.identityGroups = Self.copy(identityGroups)
-    self.basicCells = Self.copy(basicCells)
     self.segments = Self.copy(segments)
-    layerCount = layers.count; groupCount = groups.count
-    identityGroupCount = identityGroups.count; basicCellCount = basicCells.count
+    layerCount = layers.count; parameterCount = parameters.count; capsCount = caps.count
+    identityGroupCount = identityGroups.count
 
     func mask(_ holds: (CompiledLayer) -> Bool) -> UInt8 {
       layers.indices.reduce(0) { m, i in holds(layers[i]) ? m | 1 << UInt8(i) : m }
@@ -56,7 +56,7 @@ final class CompiledTable: @unchecked Sendable {
   }
 
   deinit {
-    layers.deallocate(); groups.deallocate(); identityGroups.deallocate(); basicCells.deallocate(); segments.deallocate()
+    layers.deallocate(); parameters.deallocate(); caps.deallocate(); identityGroups.deallocate(); segments.deallocate()
     kindPlaceLayers.deallocate(); identityLayers.deallocate(); diseaseLayers.deallocate()
     zeroYearToDate.deinitialize(count: 1); zeroYearToDate.deallocate()
   }

@@ -1,15 +1,16 @@
 /// The rule of one layer kind: what the layer pays a claim before caps.
 /// The settlement loop is generic over it, so each kind gets its own
-/// specialised loop (static dispatch, no closures or existentials).
+/// specialised code (static dispatch, no closures or existentials).
 protocol LayerRule {
   /// The payment of `slot`'s layer for its claim before caps, or `nil` when
   /// the layer does not apply to it.
-  static func payment<T: SettlementTrace>(
-    _ engine: borrowing SettlementEngine, _ slot: LayerSlot, trace: inout T) throws(SettlementError) -> LayerPayment?
+  static func payment<Year: YearStart, T: SettlementTrace>(
+    _ engine: borrowing SettlementEngine, _ slot: LayerSlot<Year>, trace: inout T) throws(SettlementError) -> LayerPayment?
 }
 
-/// One claim at one layer, as a ``LayerRule`` sees it.
-struct LayerSlot {
+/// One claim at one layer, as a ``LayerRule`` sees it. `Year` says how the
+/// accumulators before the claim are read (``FreshYear``: all zero).
+struct LayerSlot<Year: YearStart> {
   /// The layer's index in the table.
   let layer: Int
   /// The claim's running state.
@@ -19,4 +20,32 @@ struct LayerSlot {
   /// The layer's base for this claim (in-policy self-pay left, plus 先行自付
   /// where the layer includes it), fen.
   let base: Int64
+
+  /// What this layer paid this year before the claim, per claim kind
+  /// (inpatient, outpatient chronic, general outpatient).
+  @_transparent
+  var paidBefore: (Int64, Int64, Int64) {
+    if Year.isFresh { return (0, 0, 0) }
+    let ytd = running.pointee.before
+    return (ytd.pointee.layerPaid[unchecked: layer &* 3], ytd.pointee.layerPaid[unchecked: layer &* 3 &+ 1],
+      ytd.pointee.layerPaid[unchecked: layer &* 3 &+ 2])
+  }
+
+  /// 累计基数 — this layer's yearly base before the claim, fen.
+  @_transparent
+  var baseBefore: Int64 { Year.isFresh ? 0 : running.pointee.before.pointee.layerBase[unchecked: layer] }
+
+  /// 累计起付线 — the basic deductible paid this year before the claim, fen.
+  @_transparent
+  var basicDeductiblePaidBefore: Int64 { Year.isFresh ? 0 : running.pointee.before.pointee.basicDeductiblePaid }
+
+  /// 政策范围内费用累计 — in-policy cost this year before the claim, fen.
+  @_transparent
+  var inPolicyCostBefore: Int64 { Year.isFresh ? 0 : running.pointee.before.pointee.inPolicyCost }
+
+  /// The room left under `caps` for this claim (`Int64.max`: uncapped).
+  @_transparent
+  func room(_ caps: UnsafePointer<CompiledCaps>) -> Int64 {
+    Year.isFresh ? caps.pointee.freshRoom(kind: running.pointee.kind) : caps.pointee.room(kind: running.pointee.kind, paid: paidBefore)
+  }
 }

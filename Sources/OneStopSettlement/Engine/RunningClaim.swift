@@ -1,5 +1,4 @@
-/// What the layers settled so far have left of one claim, in one slot of a
-/// batch being settled (a single claim is a batch of one).
+/// What the layers settled so far have left of one claim while it settles.
 struct RunningClaim {
   /// In-policy self-pay not yet paid by a fund.
   var remaining: Int64
@@ -10,13 +9,15 @@ struct RunningClaim {
   /// The basic layer's applied deductible (major illness may exclude it).
   var basicDeductible: Int64 = 0
   /// The admission number this claim counts as (inpatient: this year's + 1).
-  var admission: Int
+  let admission: Int
   /// The claim's kind index.
   let kind: Int
-  /// The claim's position in the caller's input (and output).
-  let index: Int
+  /// The claim's basic-insurance cell: `(kind × levels + level) × 4 + place`.
+  let cell: Int
+  /// The basic segment: `0` referred or in county, `1` otherwise.
+  let choice: Int
   /// The accumulators this claim reads: the person's, or all-zero ones when
-  /// the claim starts a new year.
+  /// the claim starts a new year (never read under ``FreshYear``).
   let before: UnsafePointer<YearToDate>
   /// Layers whose scope covers the claim (bit per layer).
   let inScope: UInt8
@@ -24,22 +25,19 @@ struct RunningClaim {
   var applied: UInt8 = 0
 
   @inline(__always)
-  init(_ claim: UnsafePointer<PreparedClaim>, index: Int, before: UnsafePointer<YearToDate>, inScope: UInt8) {
+  init<Year: YearStart>(
+    _ claim: UnsafePointer<PreparedClaim>, levels: Int, before: UnsafePointer<YearToDate>, inScope: UInt8, _: Year.Type
+  ) {
     remaining = claim.pointee.inPolicy
     payFirst = claim.pointee.payFirst
     kind = claim.pointee.kind.index
-    admission = claim.pointee.kind == .inpatient ? before.pointee.admissions &+ 1 : before.pointee.admissions
-    self.index = index
+    let place = claim.pointee.place
+    cell = (kind &* levels &+ claim.pointee.level) &* 4 &+ place.index
+    choice = claim.pointee.referred || place == .inCounty ? 0 : 1
+    let earlier = Year.isFresh ? 0 : before.pointee.admissions
+    admission = claim.pointee.kind == .inpatient ? earlier &+ 1 : earlier
     self.before = before
     self.inScope = inScope
-  }
-
-  /// What layer `li` paid this year before this claim, per claim kind
-  /// (inpatient, chronic outpatient, general outpatient).
-  @inline(__always)
-  func paid(layer li: Int) -> (Int64, Int64, Int64) {
-    (before.pointee.layerPaid[unchecked: li &* 3], before.pointee.layerPaid[unchecked: li &* 3 &+ 1],
-     before.pointee.layerPaid[unchecked: li &* 3 &+ 2])
   }
 
   /// A layer paid `amount`: first from the in-policy self-pay, then from 先行自付.

@@ -1,42 +1,65 @@
-/// 大病保险, 医疗救助, 倾斜救助 — the selected group's segmented schedule,
-/// per claim or cumulative over the year (`S(after) − S(before)`).
+/// 基本医保, 大病保险, 医疗救助, 倾斜救助 — the claim's parameters (its
+/// identity group's; for basic, its cell's), a deductible, then a segmented
+/// schedule, per claim or cumulative over the year (`S(after) − S(before)`).
+///
+/// Basic insurance is the schedule with one open segment at the cell's
+/// ratio (referred / unreferred), above the deductible after the repeat-
+/// admission rule and the yearly deductible cap; its base is the in-policy
+/// self-pay.
 enum ScheduleStep: LayerRule {
   @inline(__always)
-  static func payment<T: SettlementTrace>(
-    _ engine: borrowing SettlementEngine, _ slot: LayerSlot, trace: inout T) throws(SettlementError) -> LayerPayment? {
+  static func payment<Year: YearStart, T: SettlementTrace>(
+    _ engine: borrowing SettlementEngine, _ slot: LayerSlot<Year>, trace: inout T) throws(SettlementError) -> LayerPayment? {
     let (li, r, c, base) = (slot.layer, slot.running, slot.claim, slot.base)
     let L = engine.compiled.layers + li
+    let isBasic = L.pointee.kind == .basic
     let (selected, identity) = engine.group(L, c)
     guard selected >= 0 else {
       trace.record(.skipped(layer: li, reason: .identity))
       return nil
     }
-    let G = engine.compiled.groups + (L.pointee.groupOffset &+ selected)
+    let P = engine.compiled.parameters
+      + (L.pointee.parameterOffset &+ selected &* L.pointee.groupStride &+ (r.pointee.cell & L.pointee.cellMask))
+    guard P.pointee.applicable else {
+      trace.record(.skipped(layer: li, reason: .noParameters))
+      return nil
+    }
     trace.record(.group(layer: li, group: selected, identity: identity))
+
+    // 起付线: from the repeat admission on, the repeat deductible; at most
+    // what the yearly deductible cap leaves.
+    let admission = r.pointee.admission
+    var d = admission >= P.pointee.repeatFrom ? P.pointee.repeatDeductible : P.pointee.deductible
+    if P.pointee.yearlyDeductibleCap >= 0 {
+      d = min(d, max(P.pointee.yearlyDeductibleCap &- slot.basicDeductiblePaidBefore, 0))
+    }
     var groupBase = base
-    if L.pointee.kind == .majorIllness && !L.pointee.includesBasicDeductible { groupBase = max(0, groupBase &- r.pointee.basicDeductible) }
-    trace.record(.base(layer: li, base: groupBase))
+    if !L.pointee.includesBasicDeductible { groupBase = max(0, groupBase &- r.pointee.basicDeductible) }
+    if !isBasic { trace.record(.base(layer: li, base: groupBase)) }
+
     let perYear = L.pointee.perYear
-    let before = perYear ? r.pointee.before.pointee.layerBase[unchecked: li] : 0
+    let before = perYear ? slot.baseBefore : 0
     let (after, o) = before.addingReportingOverflow(groupBase)
     if o { throw engine.overflow(li) }
-    let d = G.pointee.schedule.deductible
-    guard let exactBefore = G.pointee.schedule.exact(at: before, in: engine.compiled.segments, segment: { _, _, _ in }),
-      let exactAfter = G.pointee.schedule.exact(at: after, in: engine.compiled.segments, segment: { lo, hi, rt in
+    let segments = UnsafePointer(engine.compiled.segments + (P.pointee.firstSegment &+ (r.pointee.choice & L.pointee.choiceMask)))
+    let count = P.pointee.segmentCount
+    guard let exactBefore = CompiledSegment.exact(at: before, above: d, segments, count: count, segment: { _, _, _ in }),
+      let exactAfter = CompiledSegment.exact(at: after, above: d, segments, count: count, segment: { lo, hi, rt in
         if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
     else { throw engine.overflow(li) }
     let rounding = L.pointee.rounding
     let sBefore = exactBefore == 0 ? 0 : rounding.divide(exactBefore, by: Rate.scale)
     let sAfter = rounding.divide(exactAfter, by: Rate.scale)
-    let firstRate = Rate(micros: G.pointee.schedule.firstRate)
+    let rate = Rate(micros: count > 0 ? segments[0].rate : 0)
+    let applied = min(max(d &- before, 0), groupBase)
     if perYear {
       trace.record(.cumulative(layer: li, before: before, after: after, scheduleBefore: sBefore, scheduleAfter: sAfter))
     } else {
-      trace.record(.deductible(layer: li, standard: d, applied: min(d, groupBase), admission: r.pointee.admission))
-      trace.record(.rate(layer: li, amount: max(groupBase &- d, 0), rate: firstRate, result: sAfter))
+      trace.record(.deductible(layer: li, standard: d, applied: applied,
+        admission: isBasic && c.pointee.kind != .inpatient ? 0 : admission))
+      trace.record(.rate(layer: li, amount: groupBase &- applied, rate: rate, result: sAfter))
     }
-    return LayerPayment(base: groupBase, deductible: min(max(d &- before, 0), groupBase), rate: firstRate,
-      raw: min(max(sAfter &- sBefore, 0), groupBase), group: selected,
-      room: G.pointee.caps.room(kind: r.pointee.kind, paid: r.pointee.paid(layer: li)))
+    return LayerPayment(base: groupBase, deductible: applied, rate: rate, raw: min(max(sAfter &- sBefore, 0), groupBase),
+      group: selected, room: slot.room(engine.compiled.caps + P.pointee.caps))
   }
 }

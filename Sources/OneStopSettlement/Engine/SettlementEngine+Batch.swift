@@ -16,18 +16,9 @@ extension SettlementEngine {
     output.reset(layerCount: layerCount, count: claims.count)
     guard let first = claims.baseAddress else { return }
     try output.withSink { (sink: inout ColumnSink) throws(SettlementError) in
-      try withSlots(SlotColumns.capacity) { (w: SlotColumns) throws(SettlementError) in
-        var trace = NoTrace()
-        var start = 0
-        while start < claims.count {
-          let n = min(SlotColumns.capacity, claims.count &- start)
-          for i in 0..<n {
-            w.index[i] = start &+ i
-            w.yearToDate[i] = nil
-          }
-          try settleSlots(first, w, count: n, locate: true, trace: &trace, sink: &sink)
-          start &+= n
-        }
+      var trace = NoTrace()
+      for i in 0..<claims.count {
+        try settleClaim(first + i, index: i, FreshYear.self, nil, locate: true, trace: &trace, sink: &sink)
       }
     }
   }
@@ -40,9 +31,8 @@ extension SettlementEngine {
   /// person `p`'s claims are `personStarts[p] ..< personStarts[p + 1]`
   /// (the last person's end at `claims.count`). Every claim settles as
   /// ``settle(_:yearToDate:)`` would with the person's accumulators, to the
-  /// fen. The batch settles up to 32 persons side by side, each lane
-  /// walking through one person's claims and then taking the next person,
-  /// so memory does not grow with the number of persons.
+  /// fen. Persons settle one after the other in one reused set of
+  /// accumulators, so memory does not grow with the number of persons.
   ///
   /// - Parameters:
   ///   - claims: claims prepared by this engine, grouped by person.
@@ -54,11 +44,12 @@ extension SettlementEngine {
     _ claims: UnsafeBufferPointer<PreparedClaim>, personStarts: UnsafeBufferPointer<Int>, into output: inout SettlementColumns
   ) throws(SettlementError) {
     try checkPersonStarts(personStarts, claims: claims.count)
-    try withUnsafeTemporaryLanes { (lanes: UnsafeMutablePointer<YearToDate>) throws(SettlementError) in
-      try settlePersons(claims, personStarts, into: &output) { _, lane in
-        // A lane taking a new person starts from empty accumulators.
-        lanes[lane] = YearToDate()
-        return lanes + lane
+    var ytd = YearToDate()
+    try withUnsafeMutablePointer(to: &ytd) { (ytd: UnsafeMutablePointer<YearToDate>) throws(SettlementError) in
+      try settlePersons(claims, personStarts, into: &output) { _, first in
+        // Each person starts from empty accumulators of their first claim's year.
+        ytd.pointee.start(year: claims[first].year)
+        return ytd
       }
     }
   }
@@ -102,66 +93,25 @@ extension SettlementEngine {
     }
   }
 
-  /// Runs `body` with ``SlotColumns/lanes`` accumulator lanes.
-  func withUnsafeTemporaryLanes(_ body: (UnsafeMutablePointer<YearToDate>) throws(SettlementError) -> Void) throws(SettlementError) {
-    let lanes = UnsafeMutablePointer<YearToDate>.allocate(capacity: SlotColumns.lanes)
-    lanes.initialize(repeating: YearToDate(), count: SlotColumns.lanes)
-    defer { lanes.deinitialize(count: SlotColumns.lanes); lanes.deallocate() }
-    try body(lanes)
-  }
-
-  /// The lane scheduler behind the per-person entry points: up to
-  /// ``SlotColumns/lanes`` persons side by side, each lane settling its
-  /// person's next claim in every batch; `accumulators(person, lane)` gives
-  /// the counters a lane uses when it takes a person. Persons in one batch
-  /// always differ, so each batch commits its accumulators independently.
+  /// Settles each person's claims in order with the accumulators
+  /// `accumulators(person, first)` gives (`first`: the person's first
+  /// claim): the loop behind the per-person entry points.
   @inline(__always)
   func settlePersons(
     _ claims: UnsafeBufferPointer<PreparedClaim>, _ starts: UnsafeBufferPointer<Int>, into output: inout SettlementColumns,
-    _ accumulators: (_ person: Int, _ lane: Int) -> UnsafeMutablePointer<YearToDate>
+    _ accumulators: (_ person: Int, _ first: Int) -> UnsafeMutablePointer<YearToDate>
   ) throws(SettlementError) {
     output.reset(layerCount: layerCount, count: claims.count)
     guard let first = claims.baseAddress else { return }
     let persons = starts.count
     try output.withSink { (sink: inout ColumnSink) throws(SettlementError) in
-      try withSlots(SlotColumns.capacity) { (w: SlotColumns) throws(SettlementError) in
-        var trace = NoTrace()
-        // Per lane (`SlotColumns.lanes` = 32): next claim, end of its person's claims, accumulators.
-        var next = InlineArray<32, Int>(repeating: 0), end = InlineArray<32, Int>(repeating: 0)
-        var ytd = InlineArray<32, UnsafeMutablePointer<YearToDate>?>(repeating: nil)
-        var person = 0
-        var active = 0
-        /// Gives lane `l` the next person with claims, if any.
-        func take(_ l: Int) {
-          while person < persons {
-            let s = starts[person], e = person &+ 1 < persons ? starts[person &+ 1] : claims.count
-            defer { person &+= 1 }
-            if s < e {
-              next[l] = s; end[l] = e; ytd[l] = accumulators(person, l)
-              return
-            }
-          }
-          ytd[l] = nil
-        }
-        for l in 0..<SlotColumns.lanes {
-          take(l)
-          if ytd[l] != nil { active &+= 1 }
-        }
-        while active > 0 {
-          var n = 0
-          for l in 0..<SlotColumns.lanes where ytd[l] != nil {
-            w.index[n] = next[l]
-            w.yearToDate[n] = ytd[l]
-            n &+= 1
-          }
-          try settleSlots(first, w, count: n, locate: true, trace: &trace, sink: &sink)
-          for l in 0..<SlotColumns.lanes where ytd[l] != nil {
-            next[l] &+= 1
-            if next[l] == end[l] {
-              take(l)
-              if ytd[l] == nil { active &-= 1 }
-            }
-          }
+      var trace = NoTrace()
+      for p in 0..<persons {
+        let s = starts[p], e = p &+ 1 < persons ? starts[p &+ 1] : claims.count
+        guard s < e else { continue }
+        let ytd = accumulators(p, s)
+        for i in s..<e {
+          try settleClaim(first + i, index: i, CarriedYear.self, ytd, locate: true, trace: &trace, sink: &sink)
         }
       }
     }

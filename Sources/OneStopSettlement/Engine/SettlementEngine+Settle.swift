@@ -25,7 +25,7 @@ extension SettlementEngine {
   /// Settles one prepared claim, recording every step in `trace`.
   ///
   /// The same code as ``settle(_:yearToDate:)`` and the batch entry points
-  /// (a single claim is a batch of one); with ``NoTrace`` the recording
+  /// (batches settle claim after claim with it); with ``NoTrace`` the recording
   /// compiles away.
   public func settle<Trace: SettlementTrace>(
     _ claim: PreparedClaim, yearToDate: inout YearToDate, trace: inout Trace
@@ -42,7 +42,7 @@ extension SettlementEngine {
     try settle(claim, yearToDate: &yearToDate, trace: &trace, into: &s)
   }
 
-  /// The one-claim entry point: a batch of one, written into `s` (reset).
+  /// The one-claim entry point, written into `s` (reset).
   @inline(__always)
   func settle<Trace: SettlementTrace>(
     _ claim: PreparedClaim, yearToDate: inout YearToDate, trace: inout Trace, into s: inout Settlement
@@ -54,11 +54,7 @@ extension SettlementEngine {
       try withUnsafeMutablePointer(to: &yearToDate) { (ytd: UnsafeMutablePointer<YearToDate>) throws(SettlementError) in
         try withUnsafeMutablePointer(to: &s) { (out: UnsafeMutablePointer<Settlement>) throws(SettlementError) in
           var sink = SettlementRecordSink(settlement: out)
-          try withSlots(1) { (w: SlotColumns) throws(SettlementError) in
-            w.index[0] = 0
-            w.yearToDate[0] = ytd
-            try settleSlots(UnsafePointer(c), w, count: 1, locate: false, trace: &trace, sink: &sink)
-          }
+          try settleClaim(UnsafePointer(c), index: 0, CarriedYear.self, ytd, locate: false, trace: &trace, sink: &sink)
         }
       }
     }
@@ -67,156 +63,140 @@ extension SettlementEngine {
     #endif
   }
 
-  /// Runs `body` with working columns for `slots` slots (on the stack when
-  /// small; one allocation per batch otherwise, never per claim).
-  @inline(__always)
-  func withSlots(_ slots: Int, _ body: (SlotColumns) throws(SettlementError) -> Void) throws(SettlementError) {
-    let bytes = SlotColumns.byteCount(slots: slots)
-    var failure: SettlementError?
-    withUnsafeTemporaryAllocation(byteCount: bytes, alignment: 16) { raw in
-      do throws(SettlementError) {
-        guard let base = raw.baseAddress else { return }
-        try body(SlotColumns(base, slots: slots))
-      } catch {
-        failure = error
-      }
-    }
-    if let failure { throw failure }
-  }
-
-  /// The settlement of up to ``SlotColumns/capacity`` claims of different
-  /// persons: the one implementation behind every entry point.
+  /// The settlement of one claim: the one implementation behind every
+  /// entry point (batches call it claim after claim).
   ///
-  /// Before the call, slot `i` holds the claim's position in `claims`
-  /// (`w.index[i]`) and its person's accumulators (`w.yearToDate[i]`, `nil`
-  /// for fresh accumulators that are not kept). The layers settle one after
-  /// the other, each over every slot, so a layer's parameters stay loaded
-  /// while the claims pass through it; for one slot the steps are recorded
-  /// in `trace` in the order of the policy. Outcomes go to `sink`. The
-  /// accumulators are read before the batch and committed only when every
-  /// claim of the batch has settled; on an error nothing is committed.
+  /// The claim is checked, its accumulators picked (`ytd`, the person's;
+  /// read as all zero under ``FreshYear``, or when the claim starts a new
+  /// year) and the layers covering it found. Then the layers settle in the
+  /// table's order, each with the rule of its kind; every step is recorded
+  /// in `trace` in the order of the policy and every outcome goes to
+  /// `sink`. The accumulators are committed only when the whole claim has
+  /// settled; on an error nothing is committed.
   ///
-  /// - Parameter locate: prefix errors with `claims[i]` (batch callers).
+  /// - Parameters:
+  ///   - index: the claim's position in the caller's input and output.
+  ///   - ytd: the person's accumulators (`nil` under ``FreshYear``).
+  ///   - locate: prefix errors with `claims[index]` (batch callers).
   @inline(__always)
-  func settleSlots<Trace: SettlementTrace, Sink: SettlementSink>(
-    _ claims: UnsafePointer<PreparedClaim>, _ w: SlotColumns, count n: Int, locate: Bool,
-    trace: inout Trace, sink: inout Sink
+  func settleClaim<Year: YearStart, Trace: SettlementTrace, Sink: SettlementSink>(
+    _ claim: UnsafePointer<PreparedClaim>, index c: Int, _ year: Year.Type, _ ytd: UnsafeMutablePointer<YearToDate>?,
+    locate: Bool, trace: inout Trace, sink: inout Sink
   ) throws(SettlementError) {
     let table = compiled
-    let zero = UnsafePointer(table.zeroYearToDate)
-    // At most 8 layers (checked by `PolicyTable.validate()` before compiling),
-    // so per-layer slots are indexed without bounds checks.
-    let layerCount = table.layerCount
-
-    // Check each claim, pick the accumulators it reads, find its layers.
-    for i in 0..<n {
-      let c = w.index[i]
-      let claim = claims + c  // read field by field: the claim is never copied
-      if !isValid(claim) { throw located(invalid(claim.pointee), c, locate) }
-      var before = zero
-      if let ytd = w.yearToDate[i] {
-        let year = ytd.pointee.year
-        if year == claim.pointee.year { before = UnsafePointer(ytd) }
-        else if year > claim.pointee.year { throw located(laterYear(year, claim.pointee.year), c, locate) }
-      }
-      trace.record(.split(total: claim.pointee.total, fullyOwnPay: claim.pointee.fullyOwnPay, overLimit: claim.pointee.overLimit,
-        payFirst: claim.pointee.payFirst, inPolicy: claim.pointee.inPolicy))
-      let inScope = table.layersInScope(of: claim)
-      (w.running + i).initialize(to: RunningClaim(claim, index: c, before: before, inScope: inScope))
+    // The claim is read field by field through `claim`: never copied.
+    if !isValid(claim) { throw located(invalid(claim.pointee), c, locate) }
+    var before = UnsafePointer(table.zeroYearToDate)
+    if !Year.isFresh, let ytd {
+      let year = ytd.pointee.year
+      if year == claim.pointee.year { before = UnsafePointer(ytd) }
+      else if year > claim.pointee.year { throw located(laterYear(year, claim.pointee.year), c, locate) }
     }
-
-    // The tier order is the table's; each layer passes over every slot with
-    // the rule of its kind (one loop per kind, so the layer's parameters stay
-    // in registers and the claim-varying branches are the policy's own).
-    for li in 0..<layerCount {
-      let L = table.layers + li  // read field by field: the record is never copied
-      switch L.pointee.kind {
-      case .basic:
-        try eachSlot(BasicStep.self, li, claims, w, count: n, locate: locate, trace: &trace, sink: &sink)
-      case .majorIllness, .assistance, .tilt:
-        try eachSlot(ScheduleStep.self, li, claims, w, count: n, locate: locate, trace: &trace, sink: &sink)
-      case .outOfPocketCeiling:
-        try eachSlot(CeilingStep.self, li, claims, w, count: n, locate: locate, trace: &trace, sink: &sink)
-      case .topUp:
-        try eachSlot(TopUpStep.self, li, claims, w, count: n, locate: locate, trace: &trace, sink: &sink)
+    trace.record(.split(total: claim.pointee.total, fullyOwnPay: claim.pointee.fullyOwnPay, overLimit: claim.pointee.overLimit,
+      payFirst: claim.pointee.payFirst, inPolicy: claim.pointee.inPolicy))
+    var running = RunningClaim(claim, levels: levelCount, before: before, inScope: table.layersInScope(of: claim), Year.self)
+    // Each layer's base and amount, kept to commit the accumulators
+    // (uninitialised stack memory: only applied layers are written and read).
+    try withUnsafeTemporaryAllocation(of: Int64.self, capacity: 16) { (kept: UnsafeMutableBufferPointer<Int64>) throws(SettlementError) in
+      guard let bases = kept.baseAddress else { return }
+      let amounts = bases + 8
+      try withUnsafeMutablePointer(to: &running) { (r: UnsafeMutablePointer<RunningClaim>) throws(SettlementError) in
+        // The tier order is the table's (at most 8 layers, checked by
+        // `PolicyTable.validate()` before compiling); each layer settles
+        // with the rule of its kind.
+        for li in 0..<table.layerCount {
+          let kept = (base: bases, amount: amounts)
+          switch table.layers[li].kind {
+          case .basic, .majorIllness, .assistance, .tilt:
+            try settleLayer(ScheduleStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+          case .outOfPocketCeiling: try settleLayer(CeilingStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+          case .topUp: try settleLayer(TopUpStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+          }
+        }
       }
-    }
-
-    for i in 0..<n {
-      let r = w.running + i
-      let claim = claims + r.pointee.index
-      if r.pointee.applied == 0 { throw located(noApplicableLayer(claim.pointee), r.pointee.index, locate) }
-      let patient = claim.pointee.total &- r.pointee.funds
-      #if DEBUG || SETTLEMENT_INTERNAL_CHECKS
-        try checkInvariants(r.pointee, total: claim.pointee.total, w, slot: i)
-      #endif
-      sink.finish(r.pointee.index, basicDeductible: r.pointee.basicDeductible, funds: r.pointee.funds, patient: patient)
-      trace.record(.patient(amount: patient))
-    }
-
-    // Every claim settled: commit the year-to-date counters.
-    for i in 0..<n {
-      guard let ytd = w.yearToDate[i] else { continue }
-      let r = w.running + i
-      let claim = claims + r.pointee.index
-      if ytd.pointee.year != claim.pointee.year { ytd.pointee.start(year: claim.pointee.year) }
-      var applied = r.pointee.applied
-      while applied != 0 {
-        let li = applied.trailingZeroBitCount
-        applied &= applied &- 1
-        ytd.pointee.layerBase[unchecked: li] &+= w.base[li &* w.stride &+ i]
-        ytd.pointee.layerPaid[unchecked: li &* 3 &+ r.pointee.kind] &+= w.amount[li &* w.stride &+ i]
-      }
-      if claim.pointee.kind == .inpatient { ytd.pointee.admissions &+= 1 }
-      ytd.pointee.totalCost &+= claim.pointee.total
-      ytd.pointee.inPolicyCost &+= claim.pointee.inPolicy
-      ytd.pointee.basicDeductiblePaid &+= r.pointee.basicDeductible
+      try finish(claim, c, running, Year.self, ytd, bases, amounts, locate: locate, trace: &trace, sink: &sink)
     }
   }
 
-  /// Passes layer `li` over slots `0..<n`: the scope test, then `payment`
-  /// (the layer kind's rule: the payment before caps, or `nil` when the
-  /// layer does not apply), then the yearly caps, the outcome and the
-  /// running amounts.
+  /// The end of one claim's settlement: the patient's share, the sink, and
+  /// the commit of the accumulators (`bases`/`amounts`: each applied
+  /// layer's base and amount).
   @inline(__always)
-  func eachSlot<Rule: LayerRule, Trace: SettlementTrace, Sink: SettlementSink>(
-    _ rule: Rule.Type, _ li: Int, _ claims: UnsafePointer<PreparedClaim>, _ w: SlotColumns, count n: Int, locate: Bool,
+  func finish<Year: YearStart, Trace: SettlementTrace, Sink: SettlementSink>(
+    _ claim: UnsafePointer<PreparedClaim>, _ c: Int, _ running: RunningClaim, _ year: Year.Type,
+    _ ytd: UnsafeMutablePointer<YearToDate>?, _ bases: UnsafeMutablePointer<Int64>, _ amounts: UnsafeMutablePointer<Int64>,
+    locate: Bool, trace: inout Trace, sink: inout Sink
+  ) throws(SettlementError) {
+    if running.applied == 0 { throw located(noApplicableLayer(claim.pointee), c, locate) }
+    let patient = claim.pointee.total &- running.funds
+    #if DEBUG || SETTLEMENT_INTERNAL_CHECKS
+      try checkInvariants(running, total: claim.pointee.total, bases: bases, amounts: amounts)
+    #endif
+    sink.finish(c, basicDeductible: running.basicDeductible, funds: running.funds, patient: patient)
+    trace.record(.patient(amount: patient))
+
+    // The claim settled: commit the year-to-date counters.
+    guard !Year.isFresh, let ytd else { return }
+    if ytd.pointee.year != claim.pointee.year { ytd.pointee.start(year: claim.pointee.year) }
+    var applied = running.applied
+    while applied != 0 {
+      let li = applied.trailingZeroBitCount
+      applied &= applied &- 1
+      ytd.pointee.layerBase[unchecked: li] &+= bases[li]
+      ytd.pointee.layerPaid[unchecked: li &* 3 &+ running.kind] &+= amounts[li]
+    }
+    if claim.pointee.kind == .inpatient { ytd.pointee.admissions &+= 1 }
+    ytd.pointee.totalCost &+= claim.pointee.total
+    ytd.pointee.inPolicyCost &+= claim.pointee.inPolicy
+    ytd.pointee.basicDeductiblePaid &+= running.basicDeductible
+  }
+
+  /// Settles layer `li` for one claim: the scope test, then `payment` (the
+  /// layer kind's rule: the payment before caps, or `nil` when the layer
+  /// does not apply), then the yearly caps, the outcome and the running
+  /// amounts. `kept` receives the layer's base and amount (carried years).
+  @inline(__always)
+  func settleLayer<Rule: LayerRule, Year: YearStart, Trace: SettlementTrace, Sink: SettlementSink>(
+    _ rule: Rule.Type, _ year: Year.Type, _ li: Int, _ claim: UnsafePointer<PreparedClaim>, _ c: Int, _ r: UnsafeMutablePointer<RunningClaim>,
+    _ kept: (base: UnsafeMutablePointer<Int64>, amount: UnsafeMutablePointer<Int64>), locate: Bool,
     trace: inout Trace, sink: inout Sink
   ) throws(SettlementError) {
-    let L = compiled.layers + li
+    let L = compiled.layers + li  // read field by field: the record is never copied
     let bit = UInt8(1) << UInt8(li)
-    let row = li &* w.stride
-    let includesPayFirst = L.pointee.includesPayFirst
-    let isBasic = L.pointee.kind == .basic
-    for i in 0..<n {
-      let r = w.running + i
-      let c = r.pointee.index
-      let claim = claims + c
-      let base = includesPayFirst ? r.pointee.remaining &+ r.pointee.payFirst : r.pointee.remaining
-      guard r.pointee.inScope & bit != 0 else {
-        trace.record(.skipped(layer: li, reason: L.pointee.skipReason(claim.pointee)))
-        sink.notApplied(c, layer: li, base: base)
-        continue
-      }
-      let p: LayerPayment?
-      do throws(SettlementError) { p = try Rule.payment(self, LayerSlot(layer: li, running: r, claim: claim, base: base), trace: &trace) } catch { throw located(error, c, locate) }
-      guard let p else {
-        sink.notApplied(c, layer: li, base: base)
-        continue
-      }
-      // Yearly caps (none for 兜底 and top-up: the room is unlimited).
-      let room = p.room
-      if p.raw > room { trace.record(.capped(layer: li, room: room, before: p.raw)) }
-      let amount = min(p.raw, room)
-      sink.applied(c, layer: li, LayerOutcome(
-        applied: true, base: p.base, deductible: p.deductible, rate: p.rate, capRoom: room, amount: amount, group: p.group))
-      trace.record(.paid(layer: li, amount: amount))
-      w.base[row &+ i] = p.base
-      w.amount[row &+ i] = amount
-      r.pointee.applied |= bit
-      r.pointee.pay(amount)
-      if isBasic { r.pointee.basicDeductible = p.deductible }
+    let base = L.pointee.includesPayFirst ? r.pointee.remaining &+ r.pointee.payFirst : r.pointee.remaining
+    guard r.pointee.inScope & bit != 0 else {
+      trace.record(.skipped(layer: li, reason: L.pointee.skipReason(claim.pointee)))
+      sink.notApplied(c, layer: li, base: base)
+      return
     }
+    let p: LayerPayment?
+    do throws(SettlementError) {
+      p = try Rule.payment(self, LayerSlot<Year>(layer: li, running: r, claim: claim, base: base), trace: &trace)
+    } catch { throw located(error, c, locate) }
+    guard let p else {
+      sink.notApplied(c, layer: li, base: base)
+      return
+    }
+    // Yearly caps (none for 兜底 and top-up: the room is unlimited).
+    let room = p.room
+    if p.raw > room { trace.record(.capped(layer: li, room: room, before: p.raw)) }
+    let amount = min(p.raw, room)
+    sink.applied(c, layer: li, LayerOutcome(
+      applied: true, base: p.base, deductible: p.deductible, rate: p.rate, capRoom: room, amount: amount, group: p.group))
+    trace.record(.paid(layer: li, amount: amount))
+    // Kept for the commit, and for the invariant check in checked builds.
+    #if DEBUG || SETTLEMENT_INTERNAL_CHECKS
+      let keeps = true
+    #else
+      let keeps = !Year.isFresh
+    #endif
+    if keeps {
+      kept.base[li] = p.base
+      kept.amount[li] = amount
+    }
+    r.pointee.applied |= bit
+    r.pointee.pay(amount)
+    if L.pointee.kind == .basic { r.pointee.basicDeductible = p.deductible }
   }
 
   /// The parameter group layer `L` selects for `claim`: the first identity
@@ -229,13 +209,15 @@ extension SettlementEngine {
     return (compiled.identityGroups[L.pointee.identityGroupOffset &+ hit.trailingZeroBitCount], hit.trailingZeroBitCount)
   }
 
-  /// The settlement invariants for slot `i` (debug and internal-check builds):
-  /// every layer pays between 0 and its base, and the funds plus the patient
-  /// share make the total.
-  func checkInvariants(_ r: RunningClaim, total: Int64, _ w: SlotColumns, slot i: Int) throws(SettlementError) {
+  /// The settlement invariants of one claim (debug and internal-check
+  /// builds): every layer pays between 0 and its base, and the funds plus
+  /// the patient share make the total.
+  func checkInvariants(
+    _ r: RunningClaim, total: Int64, bases: UnsafeMutablePointer<Int64>, amounts: UnsafeMutablePointer<Int64>
+  ) throws(SettlementError) {
     var funds: Int64 = 0
     for li in 0..<layerCount where r.applied & (1 << UInt8(li)) != 0 {
-      let amount = w.amount[li * w.stride + i], base = w.base[li * w.stride + i]
+      let amount = amounts[li], base = bases[li]
       if amount < 0 || amount > base && amount > 0 {
         throw SettlementError(.invariantViolation, at: "layers[\(li)]", expected: "0 ≤ amount ≤ base", found: "\(amount) of \(base)")
       }

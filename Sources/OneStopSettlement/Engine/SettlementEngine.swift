@@ -45,7 +45,7 @@ public struct SettlementEngine: Sendable {
     var layers: [CompiledLayer] = []
     for layer in table.layers { layers.append(compiler.compile(layer)) }
     compiled = CompiledTable(
-      layers: layers, groups: compiler.groups, identityGroups: compiler.identityGroups, basicCells: compiler.basicCells,
+      layers: layers, parameters: compiler.parameters, caps: compiler.caps, identityGroups: compiler.identityGroups,
       segments: compiler.segments)
   }
 
@@ -54,23 +54,24 @@ public struct SettlementEngine: Sendable {
 
   /// The compiled layers (read-only views of ``compiled``).
   var layers: UnsafeBufferPointer<CompiledLayer> { UnsafeBufferPointer(start: compiled.layers, count: compiled.layerCount) }
-  /// The compiled parameter groups.
-  var groups: UnsafeBufferPointer<CompiledGroup> { UnsafeBufferPointer(start: compiled.groups, count: compiled.groupCount) }
+  /// The compiled parameters of every layer.
+  var parameters: UnsafeBufferPointer<LayerParameters> {
+    UnsafeBufferPointer(start: compiled.parameters, count: compiled.parameterCount)
+  }
   /// Per layer, identity index → group.
   var identityGroups: UnsafeBufferPointer<Int> {
     UnsafeBufferPointer(start: compiled.identityGroups, count: compiled.identityGroupCount)
   }
-  /// The basic-insurance cells.
-  var basicCells: UnsafeBufferPointer<BasicCell> { UnsafeBufferPointer(start: compiled.basicCells, count: compiled.basicCellCount) }
 }
 
 /// Builds the flat arrays of a ``SettlementEngine``.
 private struct Compiler {
   let table: PolicyTable
   let identityPosition: [String: Int]
-  var groups: [CompiledGroup] = []
+  var parameters: [LayerParameters] = []
+  /// Yearly caps; entry 0 is "no cap".
+  var caps: [CompiledCaps] = [CompiledCaps()]
   var identityGroups: [Int] = []
-  var basicCells: [BasicCell] = []
   var segments: [CompiledSegment] = []
 
   init(table: PolicyTable, identityPosition: [String: Int]) {
@@ -93,21 +94,24 @@ private struct Compiler {
         m | (table.diseaseLists.firstIndex { $0.id == id }.map { UInt64(1) << UInt64($0) } ?? 0) },
       requiresDesignatedHospital: layer.appliesTo.requiresDesignatedHospital,
       includesPayFirst: false, includesBasicDeductible: true, perYear: false,
-      groupMask: 0, defaultGroup: 0, identityGroupOffset: identityGroups.count, groupOffset: groups.count,
-      groupCount: 0, basicCellOffset: basicCells.count, caps: CompiledCaps(),
+      groupMask: 0, defaultGroup: 0, identityGroupOffset: identityGroups.count, groupCount: 0,
+      parameterOffset: parameters.count, groupStride: 1, cellMask: 0, choiceMask: 0,
       ceilingAmount: -1, ceilingShare: -1, targetRatio: 0)
     var groupOf = [Int](repeating: -1, count: table.identities.count)
     switch layer.rule {
     case .basic(let r):
-      c.caps = CompiledCaps(r.annualCaps)
+      c.groupStride = ClaimKind.allCases.count * table.hospitalLevels.count * Place.allCases.count
+      c.cellMask = -1
+      c.choiceMask = 1
+      let layerCaps = cap(r.annualCaps)
       var overrides: [(Int, BasicOverride)] = []
       for (id, o) in r.identityOverrides { if let i = identityPosition[id] { overrides.append((i, o)) } }
       overrides.sort { $0.0 < $1.0 }
-      appendBasicCells(r, override: nil, rounding: c.rounding)
+      appendBasicCells(r, override: nil, rounding: c.rounding, caps: layerCaps)
       for (g, (i, o)) in overrides.enumerated() {
         groupOf[i] = g + 1
         c.groupMask |= 1 << UInt64(i)
-        appendBasicCells(r, override: o, rounding: c.rounding)
+        appendBasicCells(r, override: o, rounding: c.rounding, caps: layerCaps)
       }
       c.groupCount = overrides.count + 1
 
@@ -115,12 +119,12 @@ private struct Compiler {
       c.includesPayFirst = r.baseIncludesPayFirst
       c.includesBasicDeductible = r.baseIncludesBasicDeductible
       c.perYear = true
-      groups.append(majorIllnessGroup(r, override: nil, identity: -1, rounding: c.rounding))
+      parameters.append(majorIllnessGroup(r, override: nil, identity: -1, rounding: c.rounding))
       let overrides = r.identityOverrides.compactMap { id, o in identityPosition[id].map { ($0, o) } }.sorted { $0.0 < $1.0 }
       for (g, (i, o)) in overrides.enumerated() {
         groupOf[i] = g + 1
         c.groupMask |= 1 << UInt64(i)
-        groups.append(majorIllnessGroup(r, override: o, identity: i, rounding: c.rounding))
+        parameters.append(majorIllnessGroup(r, override: o, identity: i, rounding: c.rounding))
       }
       c.groupCount = overrides.count + 1
 
@@ -129,9 +133,9 @@ private struct Compiler {
       c.perYear = r.basis == .perYear
       c.defaultGroup = -1
       for (k, cls) in r.classes.enumerated() {
-        groups.append(CompiledGroup(
-          schedule: schedule(deductible: cls.deductible.value.fen, relative: true, segments: [(.max, cls.ratio.value.micros)]),
-          caps: CompiledCaps(cls.annualCaps), identity: -1))
+        parameters.append(schedule(
+          deductible: cls.deductible.value.fen, relative: true, segments: [(.max, cls.ratio.value.micros)],
+          caps: cap(cls.annualCaps), identity: -1))
         guard let ids = cls.identities else { c.defaultGroup = k; continue }
         for id in ids {
           guard let i = identityPosition[id], groupOf[i] < 0 else { continue }
@@ -156,15 +160,23 @@ private struct Compiler {
     return c
   }
 
-  mutating func appendBasicCells(_ r: BasicInsuranceRule, override o: BasicOverride?, rounding: RoundingRule) {
+  /// The index of `annualCaps` in ``caps`` (0 when there are none).
+  mutating func cap(_ annualCaps: [AnnualCap]) -> Int {
+    guard !annualCaps.isEmpty else { return 0 }
+    caps.append(CompiledCaps(annualCaps))
+    return caps.count - 1
+  }
+
+  /// One cell per claim kind × level × place, in that order; each has two
+  /// one-segment schedules (referred or in county, then unreferred).
+  mutating func appendBasicCells(_ r: BasicInsuranceRule, override o: BasicOverride?, rounding: RoundingRule, caps: Int) {
     let points = o?.ratioPoints?.value.micros ?? 0
     for kind in ClaimKind.allCases {
       let benefit = r.benefits.first { $0.claimKinds.contains(kind) }
       for level in table.hospitalLevels {
         for place in Place.allCases {
           guard let b = benefit, let ded = b.deductible[level.id]?.value.fen, let ratio = b.ratio[level.id]?.value.micros else {
-            basicCells.append(BasicCell(applicable: false, deductible: 0, repeatDeductible: 0, repeatFrom: .max,
-              yearlyDeductibleCap: -1, ratioReferred: 0, ratioUnreferred: 0))
+            parameters.append(.notApplicable)
             continue
           }
           let waived = o?.deductibleWaived ?? false
@@ -177,23 +189,30 @@ private struct Compiler {
           }
           let placed = ratio + points + (b.placePoints[place]?.value.micros ?? 0)
           let unreferred = place == .inCounty ? placed : placed + (b.noReferralPoints?.value.micros ?? 0)
-          basicCells.append(BasicCell(
+          parameters.append(LayerParameters(
             applicable: true, deductible: standard, repeatDeductible: repeatDeductible, repeatFrom: repeatFrom,
             yearlyDeductibleCap: b.repeatAdmission?.yearlyDeductibleCap?.value.fen ?? -1,
-            ratioReferred: clamp(placed), ratioUnreferred: clamp(unreferred)))
+            firstSegment: segments.count, segmentCount: 1, caps: caps, identity: -1))
+          segments += [CompiledSegment(upper: .max, rate: clamp(placed)), CompiledSegment(upper: .max, rate: clamp(unreferred))]
         }
       }
     }
   }
 
-  /// A schedule whose segments are appended to ``segments``.
-  mutating func schedule(deductible d: Int64, relative: Bool, segments s: [(bound: Int64, rate: Int64)]) -> CompiledSchedule {
+  /// The parameters of a schedule whose segments are appended to ``segments``.
+  mutating func schedule(
+    deductible d: Int64, relative: Bool, segments s: [(bound: Int64, rate: Int64)], caps: Int, identity: Int
+  ) -> LayerParameters {
     let resolved = CompiledSegment.resolve(deductible: d, relative: relative, s)
     defer { segments += resolved }
-    return CompiledSchedule(deductible: d, firstSegment: segments.count, count: resolved.count, firstRate: resolved.first?.rate ?? 0)
+    return LayerParameters(
+      applicable: true, deductible: d, repeatDeductible: d, repeatFrom: .max, yearlyDeductibleCap: -1,
+      firstSegment: segments.count, segmentCount: resolved.count, caps: caps, identity: identity)
   }
 
-  mutating func majorIllnessGroup(_ r: MajorIllnessRule, override o: MajorIllnessOverride?, identity: Int, rounding: RoundingRule) -> CompiledGroup {
+  mutating func majorIllnessGroup(
+    _ r: MajorIllnessRule, override o: MajorIllnessOverride?, identity: Int, rounding: RoundingRule
+  ) -> LayerParameters {
     var d = r.deductible.value.fen
     if let abs = o?.deductible?.value.fen { d = abs }
     else if let f = o?.deductibleFactor?.value { d = f.apply(to: d, rounding: rounding) ?? d }
@@ -204,8 +223,7 @@ private struct Compiler {
       if o.removeCap { caps = [] }
       if let c = o.annualCap { caps = [AnnualCap(amount: c)] }
     }
-    return CompiledGroup(
-      schedule: schedule(deductible: d, relative: r.breakpoints == .relativeToDeductible, segments: segs),
-      caps: CompiledCaps(caps), identity: identity)
+    return schedule(
+      deductible: d, relative: r.breakpoints == .relativeToDeductible, segments: segs, caps: cap(caps), identity: identity)
   }
 }

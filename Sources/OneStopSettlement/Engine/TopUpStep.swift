@@ -1,8 +1,8 @@
 /// 补足 — tops the funds up to a target share of the in-policy amount.
 enum TopUpStep: LayerRule {
   @inline(__always)
-  static func payment<T: SettlementTrace>(
-    _ engine: borrowing SettlementEngine, _ slot: LayerSlot, trace: inout T) throws(SettlementError) -> LayerPayment? {
+  static func payment<Year: YearStart, T: SettlementTrace>(
+    _ engine: borrowing SettlementEngine, _ slot: LayerSlot<Year>, trace: inout T) throws(SettlementError) -> LayerPayment? {
     let (li, r, c, base) = (slot.layer, slot.running, slot.claim, slot.base)
     let L = engine.compiled.layers + li
     let measure = L.pointee.includesPayFirst ? c.pointee.inPolicy &+ c.pointee.payFirst : c.pointee.inPolicy

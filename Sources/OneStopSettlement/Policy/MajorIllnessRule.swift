@@ -88,8 +88,8 @@ public struct Segment: Sendable, Hashable, Codable {
 
   /// Bounds strictly increasing; only the last segment open; at least one.
   static func checkOrder(_ segments: [Segment], at path: String) throws {
-    guard !segments.isEmpty, segments.count <= CompiledSchedule.capacity else {
-      throw SettlementError(.unsortedSegments, at: path, expected: "1 to \(CompiledSchedule.capacity) segments", found: "\(segments.count)")
+    guard !segments.isEmpty, segments.count <= CompiledSegment.capacity else {
+      throw SettlementError(.unsortedSegments, at: path, expected: "1 to \(CompiledSegment.capacity) segments", found: "\(segments.count)")
     }
     var previous: Int64 = -1
     for (i, s) in segments.enumerated() {

@@ -146,7 +146,7 @@ extension SettlementEngine {
       let cls = r.classes[group]
       return cls.name ?? cls.identities?.compactMap { id in table.identities.first { $0.id == id }?.name }.joined(separator: "/") ?? "全体"
     case .majorIllness:
-      let identity = group == 0 ? -1 : groups[L.groupOffset + group].identity
+      let identity = group == 0 ? -1 : parameters[L.parameterOffset + group].identity
       return identity >= 0 ? table.identities[identity].name : nil
     case .basic:
       guard group > 0 else { return nil }

@@ -1,0 +1,48 @@
+/// One segment of a compiled schedule: the schedule pays `rate` on the part
+/// of the amount between the previous segment's upper bound (the first
+/// segment: the deductible) and `upper`.
+struct CompiledSegment: Sendable {
+  /// Maximum number of segments of one schedule.
+  static let capacity = 8
+
+  /// Upper bound, fen, absolute (`Int64.max` = open).
+  var upper: Int64
+  /// Rate in millionths (already including identity points, clamped 0…1).
+  var rate: Int64
+
+  /// The segments of a schedule with deductible `d`: `bounds` relative to
+  /// `d` or absolute (`Int64.max` = open).
+  static func resolve(deductible d: Int64, relative: Bool, _ segments: [(bound: Int64, rate: Int64)]) -> [CompiledSegment] {
+    segments.prefix(capacity).map { s in
+      CompiledSegment(upper: s.bound == .max ? .max : (relative ? d &+ s.bound : s.bound), rate: s.rate)
+    }
+  }
+
+  /// The exact value at `x` of the schedule of `count` segments starting at
+  /// `segments`, above the deductible `d`: `Σ (segment share of x above d) ×
+  /// rate`, in millionths of a fen, or `nil` on overflow. Calls `segment`
+  /// with each segment's share (for tracing).
+  @inline(__always)
+  static func exact(
+    at x: Int64, above d: Int64, _ segments: UnsafePointer<CompiledSegment>, count: Int, segment: (Int64, Int64, Int64) -> Void
+  ) -> Int64? {
+    var lower = d
+    var acc: Int64 = 0
+    var i = 0
+    while i < count, x > lower {
+      let upper = segments[i].upper
+      if upper > lower {
+        let rate = segments[i].rate
+        let top = x < upper ? x : upper
+        let (p, o1) = (top &- lower).multipliedReportingOverflow(by: rate)
+        let (sum, o2) = acc.addingReportingOverflow(p)
+        if o1 || o2 { return nil }
+        acc = sum
+        segment(lower, top, rate)
+        lower = upper
+      }
+      i &+= 1
+    }
+    return acc
+  }
+}
