@@ -11,6 +11,14 @@ import Testing
     (0..<n).map { _ in rng.next() % 8 == 0 ? UInt8(truncatingIfNeeded: rng.next()) : alphabet[Int(rng.next() % UInt64(alphabet.count))] }
   }
 
+  /// 1–40 random bytes and a range in them of at most `longest` bytes.
+  static func bytesAndRange(_ rng: inout SplitMix64, alphabet: [UInt8], longest: Int = 40) -> (bytes: [UInt8], lower: Int, upper: Int) {
+    let count = Int(rng.next() % 40) + 1
+    let b = bytes(count, &rng, alphabet: alphabet)
+    let lower = Int(rng.next() % UInt64(count))
+    return (b, lower, lower + Int(rng.next() % UInt64(min(longest, count - lower) + 1)))
+  }
+
   @Test func leadingDigitsCountAndValue() {
     var rng = SplitMix64(seed: 41)
     let alphabet = Array("0123456789012345678901234567.,\n\r /:".utf8)
@@ -29,13 +37,10 @@ import Testing
     var rng = SplitMix64(seed: 42)
     let alphabet = Array("abcP0123-_,,\"".utf8)
     for _ in 0..<20_000 {
-      let count = Int(rng.next() % 40) + 1
-      let b = Self.bytes(count, &rng, alphabet: alphabet)
-      let p = Int(rng.next() % UInt64(count))
-      let e = p + Int(rng.next() % UInt64(count - p + 1))
+      let (b, p, e) = Self.bytesAndRange(&rng, alphabet: alphabet)
       var want = p
       while want < e, b[want] != 44 { want += 1 }
-      let got = b.withUnsafeBufferPointer { ClaimFileScanner.fieldEnd($0.baseAddress!, p, e, limit: count) }
+      let got = b.withUnsafeBufferPointer { ClaimFileScanner.fieldEnd($0.baseAddress!, p, e, limit: b.count) }
       #expect(got == want, "\(b) from \(p) to \(e)")
     }
   }
@@ -44,10 +49,7 @@ import Testing
     var rng = SplitMix64(seed: 43)
     let alphabet = Array("P0123456789-abc,\"\n\r".utf8)
     for _ in 0..<20_000 {
-      let count = Int(rng.next() % 40) + 1
-      let b = Self.bytes(count, &rng, alphabet: alphabet)
-      let lower = Int(rng.next() % UInt64(count))
-      let upper = lower + Int(rng.next() % UInt64(min(20, count - lower) + 1))
+      let (b, lower, upper) = Self.bytesAndRange(&rng, alphabet: alphabet, longest: 20)
       let r = ByteRange(lower, upper)
       var want = [UInt8](repeating: 0, count: 64), got = want
       var pw = 3, pg = 3
