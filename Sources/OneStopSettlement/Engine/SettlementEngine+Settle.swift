@@ -162,7 +162,7 @@ extension SettlementEngine {
     trace: inout Trace, sink: inout Sink
   ) throws(SettlementError) {
     let L = compiled.layers + li  // read field by field: the record is never copied
-    let bit = UInt8(1) << UInt8(li)
+    let bit = UInt8(truncatingIfNeeded: 1 &<< li)  // li < 8
     let base = L.pointee.includesPayFirst ? r.pointee.remaining &+ r.pointee.payFirst : r.pointee.remaining
     guard r.pointee.inScope & bit != 0 else {
       trace.record(.skipped(layer: li, reason: L.pointee.skipReason(claim.pointee)))
