@@ -104,13 +104,20 @@ extension SettlementEngine {
         // The tier order is the table's (at most 8 layers, checked by
         // `PolicyTable.validate()` before compiling); each layer settles
         // with the rule of its kind.
-        for li in 0..<table.layerCount {
-          let kept = (base: bases, amount: amounts)
-          switch table.layers[li].kind {
-          case .basic, .majorIllness, .assistance, .tilt:
-            try settleLayer(ScheduleStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
-          case .outOfPocketCeiling: try settleLayer(CeilingStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
-          case .topUp: try settleLayer(TopUpStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+        let kept = (base: bases, amount: amounts)
+        if Trace.isRecording || Sink.reportsEveryLayer {
+          for li in 0..<table.layerCount {
+            try settleLayer(li, Year.self, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+          }
+        } else {
+          // Nothing to report for a layer out of scope: clear the claim's
+          // amounts once, then visit only the layers in scope, in order.
+          sink.clear(c, layers: table.layerCount)
+          var active = r.pointee.inScope
+          while active != 0 {
+            let li = active.trailingZeroBitCount
+            active &= active &- 1
+            try settleLayer(li, Year.self, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
           }
         }
       }
@@ -149,6 +156,21 @@ extension SettlementEngine {
     ytd.pointee.totalCost &+= claim.pointee.total
     ytd.pointee.inPolicyCost &+= claim.pointee.inPolicy
     ytd.pointee.basicDeductiblePaid &+= running.basicDeductible
+  }
+
+  /// Settles layer `li` for one claim with the rule of its kind.
+  @inline(__always)
+  func settleLayer<Year: YearStart, Trace: SettlementTrace, Sink: SettlementSink>(
+    _ li: Int, _ year: Year.Type, _ claim: UnsafePointer<PreparedClaim>, _ c: Int, _ r: UnsafeMutablePointer<RunningClaim>,
+    _ kept: (base: UnsafeMutablePointer<Int64>, amount: UnsafeMutablePointer<Int64>), locate: Bool,
+    trace: inout Trace, sink: inout Sink
+  ) throws(SettlementError) {
+    switch compiled.layers[li].kind {
+    case .basic, .majorIllness, .assistance, .tilt:
+      try settleLayer(ScheduleStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+    case .outOfPocketCeiling: try settleLayer(CeilingStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+    case .topUp: try settleLayer(TopUpStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+    }
   }
 
   /// Settles layer `li` for one claim: the scope test, then `payment` (the
