@@ -20,6 +20,7 @@ struct Scenario: Sendable {
     Scenario(name: "parallel", defaultClaims: 200_000_000, run: Parallel.run, compare: nil),
     Scenario(name: "batch-io", defaultClaims: 2_000_000, run: BatchIO.run, compare: nil),
     Scenario(name: "his-json", defaultClaims: 20_000, run: HISJSON.run, compare: nil),
+    Scenario(name: "baseline", defaultClaims: 100_000_000, run: Baseline.run, compare: nil),
   ]
 
   /// The seed of every synthetic population: the same claims on every run.

@@ -28,4 +28,20 @@ import Testing
     #expect(RoundingRule.halfEven.divideBranchFree(-13_500_000, by: 1_000_000) == -14)
     #expect(RoundingRule.towardZero.divideBranchFree(-13_500_000, by: 1_000_000) == -13)
   }
+
+  /// The schedule's rounding of millionths of a fen (one division for half
+  /// up) is `divide(_:by:)` for every amount and rule, negative and near
+  /// the 64-bit limit included.
+  @Test(arguments: RoundingRule.allCases)
+  func scheduleRoundingIsDivide(_ rule: RoundingRule) {
+    var rng = SplitMix64(seed: 78)
+    let s = Rate.scale
+    var exact: [Int64] = [0, 1, -1, s / 2 - 1, s / 2, s / 2 + 1, -(s / 2), 12_500_000, 13_500_000, -13_500_000,
+                          Int64.max, Int64.max - s / 2, Int64.max - s / 2 + 1, Int64.min, Int64.min + 1]
+    exact += (0..<4_000).map { _ in Int64(bitPattern: rng.next()) }
+    exact += (0..<4_000).map { _ in Int64(bitPattern: rng.next() % UInt64(1 << 50)) }
+    for x in exact {
+      #expect(ScheduleStep.rounded(x, rule) == rule.divide(x, by: s), "\(x)")
+    }
+  }
 }

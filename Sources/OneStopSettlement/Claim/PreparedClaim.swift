@@ -14,20 +14,21 @@ public struct PreparedClaim: Sendable, Hashable {
   public var payFirst: Int64
   /// 政策范围内, fen.
   public var inPolicy: Int64
-  /// Kind of claim.
-  public var kind: ClaimKind
+  // (Word-sized fields first, then the one-byte ones: 80 bytes a claim, not 104.)
   /// Index into the table's `hospitalLevels`.
   public var level: Int
-  /// Place of treatment.
-  public var place: Place
-  /// Referred admission.
-  public var referred: Bool
   /// Bit `i` set when the person holds the table's identity `i` (precedence order).
   public var identities: UInt64
   /// Accumulation year (of the discharge date).
   public var year: Int
   /// Bit `i` set when a diagnosis is on the table's disease list `i`.
   public var diseaseLists: UInt64
+  /// Kind of claim.
+  public var kind: ClaimKind
+  /// Place of treatment.
+  public var place: Place
+  /// Referred admission.
+  public var referred: Bool
   /// Treated at a designated hospital.
   public var designatedHospital: Bool
 

@@ -43,7 +43,7 @@ struct CompiledCaps: Sendable {
   @_transparent
   func room(kind: Int, paid: (Int64, Int64, Int64)) -> Int64 {
     if count == 0 { return .max }
-    let bit = UInt8(1) << UInt8(kind)
+    let bit = UInt8(truncatingIfNeeded: 1 &<< kind)  // kind < 3
     var room = Self.left(amount0, kinds0, bit, paid)
     if count > 1 { room = min(room, Self.left(amount1, kinds1, bit, paid)) }
     if count > 2 { room = min(room, Self.left(amount2, kinds2, bit, paid)) }

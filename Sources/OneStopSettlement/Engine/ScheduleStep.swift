@@ -48,8 +48,8 @@ enum ScheduleStep: LayerRule {
         if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
     else { throw engine.overflow(li) }
     let rounding = L.pointee.rounding
-    let sBefore = exactBefore == 0 ? 0 : rounding.divide(exactBefore, by: Rate.scale)
-    let sAfter = rounding.divide(exactAfter, by: Rate.scale)
+    let sBefore = exactBefore == 0 ? 0 : rounded(exactBefore, rounding)
+    let sAfter = rounded(exactAfter, rounding)
     let rate = Rate(micros: count > 0 ? segments[0].rate : 0)
     let applied = min(max(d &- before, 0), groupBase)
     if perYear {
@@ -61,5 +61,14 @@ enum ScheduleStep: LayerRule {
     }
     return LayerPayment(base: groupBase, deductible: applied, rate: rate, raw: min(max(sAfter &- sBefore, 0), groupBase),
       group: selected, room: slot.room(engine.compiled.caps + P.pointee.caps))
+  }
+
+  /// `exact` (millionths of a fen) rounded to the fen by
+  /// `rule`: half up is one division (the usual rule); the others, and
+  /// amounts near the 64-bit limit, go through ``RoundingRule/divide(_:by:)``.
+  @_transparent
+  static func rounded(_ exact: Int64, _ rule: RoundingRule) -> Int64 {
+    rule == .halfUp && exact >= 0 && exact <= Int64.max &- Rate.scale / 2
+      ? (exact &+ Rate.scale / 2) / Rate.scale : rule.divide(exact, by: Rate.scale)
   }
 }

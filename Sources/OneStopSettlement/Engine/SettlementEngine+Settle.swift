@@ -104,13 +104,20 @@ extension SettlementEngine {
         // The tier order is the table's (at most 8 layers, checked by
         // `PolicyTable.validate()` before compiling); each layer settles
         // with the rule of its kind.
-        for li in 0..<table.layerCount {
-          let kept = (base: bases, amount: amounts)
-          switch table.layers[li].kind {
-          case .basic, .majorIllness, .assistance, .tilt:
-            try settleLayer(ScheduleStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
-          case .outOfPocketCeiling: try settleLayer(CeilingStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
-          case .topUp: try settleLayer(TopUpStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+        let kept = (base: bases, amount: amounts)
+        if Trace.isRecording || Sink.reportsEveryLayer {
+          for li in 0..<table.layerCount {
+            try settleLayer(li, Year.self, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+          }
+        } else {
+          // Nothing to report for a layer out of scope: clear the claim's
+          // amounts once, then visit only the layers in scope, in order.
+          sink.clear(c, layers: table.layerCount)
+          var active = r.pointee.inScope
+          while active != 0 {
+            let li = active.trailingZeroBitCount
+            active &= active &- 1
+            try settleLayer(li, Year.self, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
           }
         }
       }
@@ -151,6 +158,21 @@ extension SettlementEngine {
     ytd.pointee.basicDeductiblePaid &+= running.basicDeductible
   }
 
+  /// Settles layer `li` for one claim with the rule of its kind.
+  @inline(__always)
+  func settleLayer<Year: YearStart, Trace: SettlementTrace, Sink: SettlementSink>(
+    _ li: Int, _ year: Year.Type, _ claim: UnsafePointer<PreparedClaim>, _ c: Int, _ r: UnsafeMutablePointer<RunningClaim>,
+    _ kept: (base: UnsafeMutablePointer<Int64>, amount: UnsafeMutablePointer<Int64>), locate: Bool,
+    trace: inout Trace, sink: inout Sink
+  ) throws(SettlementError) {
+    switch compiled.layers[li].kind {
+    case .basic, .majorIllness, .assistance, .tilt:
+      try settleLayer(ScheduleStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+    case .outOfPocketCeiling: try settleLayer(CeilingStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+    case .topUp: try settleLayer(TopUpStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+    }
+  }
+
   /// Settles layer `li` for one claim: the scope test, then `payment` (the
   /// layer kind's rule: the payment before caps, or `nil` when the layer
   /// does not apply), then the yearly caps, the outcome and the running
@@ -162,7 +184,7 @@ extension SettlementEngine {
     trace: inout Trace, sink: inout Sink
   ) throws(SettlementError) {
     let L = compiled.layers + li  // read field by field: the record is never copied
-    let bit = UInt8(1) << UInt8(li)
+    let bit = UInt8(truncatingIfNeeded: 1 &<< li)  // li < 8
     let base = L.pointee.includesPayFirst ? r.pointee.remaining &+ r.pointee.payFirst : r.pointee.remaining
     guard r.pointee.inScope & bit != 0 else {
       trace.record(.skipped(layer: li, reason: L.pointee.skipReason(claim.pointee)))

@@ -3,6 +3,13 @@
 /// specialised loop that computes only what its sink keeps: a full
 /// ``Settlement`` for one claim, or amount columns for a batch.
 protocol SettlementSink {
+  /// Whether the sink keeps something for layers out of a claim's scope
+  /// (a full record does: the base and "not applied"). When neither the
+  /// sink nor the trace does, the loop visits only the layers in scope.
+  static var reportsEveryLayer: Bool { get }
+  /// Claim `claim`'s layers `0..<layers` paid nothing (before its layers in
+  /// scope settle, when ``reportsEveryLayer`` is false).
+  func clear(_ claim: Int, layers: Int)
   /// Layer `layer` does not apply to claim `claim`, whose base there is `base`.
   mutating func notApplied(_ claim: Int, layer: Int, base: Int64)
   /// Layer `layer` applied to claim `claim` with `outcome`.
@@ -15,6 +22,10 @@ protocol SettlementSink {
 struct SettlementRecordSink: SettlementSink {
   /// The settlement being filled in (fresh from ``Settlement/init(claim:)``).
   let settlement: UnsafeMutablePointer<Settlement>
+
+  static var reportsEveryLayer: Bool { true }
+
+  func clear(_ claim: Int, layers: Int) {}
 
   @inline(__always)
   func notApplied(_ claim: Int, layer: Int, base: Int64) { settlement.pointee.setNotApplied(layer, base: base) }
@@ -39,6 +50,13 @@ struct ColumnSink: SettlementSink {
   let funds: UnsafeMutablePointer<Int64>, patient: UnsafeMutablePointer<Int64>
   /// Claims per layer row of ``amounts``.
   let stride: Int
+
+  static var reportsEveryLayer: Bool { false }
+
+  @inline(__always)
+  func clear(_ claim: Int, layers: Int) {
+    for layer in 0..<layers { amounts[layer &* stride &+ claim] = 0 }
+  }
 
   @inline(__always)
   func notApplied(_ claim: Int, layer: Int, base: Int64) { amounts[layer &* stride &+ claim] = 0 }

@@ -5,14 +5,26 @@
 /// are never built (they are autoclosures): tracing compiles away. With
 /// ``StepTrace`` the same path records each step for ``SettlementEngine/explain(_:trace:language:)``.
 public protocol SettlementTrace {
+  /// Whether ``record(_:)`` keeps anything (`false` only for ``NoTrace``:
+  /// the settlement then skips work whose only product is a record).
+  static var isRecording: Bool { get }
+
   /// Records one step.
   mutating func record(_ step: @autoclosure () -> TraceStep)
 }
 
 /// Records nothing; the default.
+extension SettlementTrace {
+  /// `true` unless a trace says otherwise: a trace that keeps nothing
+  /// (``NoTrace``) returns `false`.
+  public static var isRecording: Bool { true }
+}
+
 public struct NoTrace: SettlementTrace {
   /// Creates the empty trace.
   public init() {}
+  /// `false`: nothing is recorded.
+  @inlinable public static var isRecording: Bool { false }
   /// Does nothing.
   @inlinable @inline(__always)
   public mutating func record(_ step: @autoclosure () -> TraceStep) {}
@@ -20,6 +32,8 @@ public struct NoTrace: SettlementTrace {
 
 /// Records every step in order.
 public struct StepTrace: SettlementTrace, Sendable {
+  /// `true`: every step is recorded.
+  public static var isRecording: Bool { true }
   /// The steps recorded so far.
   public var steps: [TraceStep] = []
   /// Creates an empty trace.
