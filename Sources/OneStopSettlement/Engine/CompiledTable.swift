@@ -67,8 +67,9 @@ final class CompiledTable: @unchecked Sendable {
   @inline(__always)
   func layersInScope(of claim: UnsafePointer<PreparedClaim>) -> UInt8 {
     var active = kindPlaceLayers[claim.pointee.kind.index &* 4 &+ claim.pointee.place.index]
-    if !claim.pointee.referred { active &= ~referralRequired }
-    if !claim.pointee.designatedHospital { active &= ~designatedRequired }
+    // Masks, not jumps: referral and hospital vary from claim to claim.
+    active &= ~referralRequired | (0 &- UInt8(claim.pointee.referred ? 1 : 0))
+    active &= ~designatedRequired | (0 &- UInt8(claim.pointee.designatedHospital ? 1 : 0))
     if active & identityScoped != 0 { active &= ~identityScoped | Self.union(identityLayers, claim.pointee.identities) }
     if active & diseaseScoped != 0 { active &= ~diseaseScoped | Self.union(diseaseLayers, claim.pointee.diseaseLists) }
     return active
