@@ -12,7 +12,7 @@ struct CompiledCaps: Sendable {
   var kinds0: UInt8 = 0, kinds1: UInt8 = 0, kinds2: UInt8 = 0
   /// The room per claim kind before anything is paid in the year
   /// (``freshRoom(kind:)``), computed once.
-  var fresh0: Int64 = .max, fresh1: Int64 = .max, fresh2: Int64 = .max
+  var fresh = InlineArray<3, Int64>(repeating: .max)
 
   init() {}
 
@@ -26,14 +26,14 @@ struct CompiledCaps: Sendable {
       }
       count += 1
     }
-    (fresh0, fresh1, fresh2) = (room(kind: 0, paid: (0, 0, 0)), room(kind: 1, paid: (0, 0, 0)), room(kind: 2, paid: (0, 0, 0)))
+    for kind in 0..<3 { fresh[kind] = room(kind: kind, paid: (0, 0, 0)) }
   }
 
   /// Room for a claim of `kind` when nothing has been paid this year
   /// (the smallest cap covering the kind; `Int64.max` when none does).
   @_transparent
   func freshRoom(kind: Int) -> Int64 {
-    kind == 0 ? fresh0 : kind == 1 ? fresh1 : fresh2
+    fresh[unchecked: kind]  // one load, no branch on the (random) claim kind
   }
 
   /// Room left for a claim of `kind` given this year's payments per kind
@@ -55,6 +55,7 @@ struct CompiledCaps: Sendable {
   static func left(_ amount: Int64, _ kinds: UInt8, _ bit: UInt8, _ paid: (Int64, Int64, Int64)) -> Int64 {
     // Branch-free: each kind's payments count when the cap is shared with it.
     let used = (paid.0 & -Int64(kinds & 1)) &+ (paid.1 & -Int64((kinds >> 1) & 1)) &+ (paid.2 & -Int64((kinds >> 2) & 1))
-    return kinds & bit != 0 ? amount &- used : .max
+    let covers = 0 &- Int64(truncatingIfNeeded: (kinds & bit) != 0 ? 1 : 0)  // all ones when the cap covers the kind
+    return ((amount &- used) & covers) | (Int64.max & ~covers)
   }
 }

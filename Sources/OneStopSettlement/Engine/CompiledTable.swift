@@ -26,6 +26,10 @@ final class CompiledTable: @unchecked Sendable {
   let diseaseScoped: UInt8, diseaseLayers: UnsafeMutablePointer<UInt8>
   /// Layers requiring a referral, or a designated hospital.
   let referralRequired: UInt8, designatedRequired: UInt8
+  /// Layers that pay only the identity groups they name (no default group:
+  /// 医疗救助 and 倾斜救助 without a class for everyone), and per identity the
+  /// layers with a group for it.
+  let groupOnly: UInt8, groupLayers: UnsafeMutablePointer<UInt8>
   /// All-zero accumulators, read by claims that start a year (or settle
   /// with fresh accumulators) instead of zeroing a ``YearToDate`` per claim.
   let zeroYearToDate: UnsafeMutablePointer<YearToDate>
@@ -48,6 +52,8 @@ final class CompiledTable: @unchecked Sendable {
     identityScoped = mask { $0.identityMask != 0 }
     identityLayers = Self.copy((0..<64).map { bit in mask { $0.identityMask & (1 << UInt64(bit)) != 0 } })
     diseaseScoped = mask { $0.diseaseMask != 0 }
+    groupOnly = mask { $0.defaultGroup < 0 }
+    groupLayers = Self.copy((0..<64).map { bit in mask { $0.groupMask & (1 << UInt64(bit)) != 0 } })
     diseaseLayers = Self.copy((0..<64).map { bit in mask { $0.diseaseMask & (1 << UInt64(bit)) != 0 } })
     referralRequired = mask { $0.requiresReferral }
     designatedRequired = mask { $0.requiresDesignatedHospital }
@@ -57,7 +63,7 @@ final class CompiledTable: @unchecked Sendable {
 
   deinit {
     layers.deallocate(); parameters.deallocate(); caps.deallocate(); identityGroups.deallocate(); segments.deallocate()
-    kindPlaceLayers.deallocate(); identityLayers.deallocate(); diseaseLayers.deallocate()
+    kindPlaceLayers.deallocate(); identityLayers.deallocate(); diseaseLayers.deallocate(); groupLayers.deallocate()
     zeroYearToDate.deinitialize(count: 1); zeroYearToDate.deallocate()
   }
 
@@ -67,11 +73,22 @@ final class CompiledTable: @unchecked Sendable {
   @inline(__always)
   func layersInScope(of claim: UnsafePointer<PreparedClaim>) -> UInt8 {
     var active = kindPlaceLayers[claim.pointee.kind.index &* 4 &+ claim.pointee.place.index]
-    if !claim.pointee.referred { active &= ~referralRequired }
-    if !claim.pointee.designatedHospital { active &= ~designatedRequired }
+    // Masks, not jumps: referral and hospital vary from claim to claim.
+    active &= ~referralRequired | (0 &- UInt8(claim.pointee.referred ? 1 : 0))
+    active &= ~designatedRequired | (0 &- UInt8(claim.pointee.designatedHospital ? 1 : 0))
     if active & identityScoped != 0 { active &= ~identityScoped | Self.union(identityLayers, claim.pointee.identities) }
     if active & diseaseScoped != 0 { active &= ~diseaseScoped | Self.union(diseaseLayers, claim.pointee.diseaseLists) }
     return active
+  }
+
+  /// `inScope` (``layersInScope(of:)``) without the layers that would pay
+  /// `claim` nothing because its person holds none of the identities they
+  /// have a group for (``groupOnly``): a settlement that reports nothing for
+  /// layers that do not apply need not visit them.
+  @inline(__always)
+  func layersPaying(_ claim: UnsafePointer<PreparedClaim>, inScope: UInt8) -> UInt8 {
+    guard inScope & groupOnly != 0 else { return inScope }
+    return inScope & (~groupOnly | Self.union(groupLayers, claim.pointee.identities))
   }
 
   /// The union of `table[b]` over the set bits `b` of `bits`.

@@ -113,7 +113,7 @@ extension SettlementEngine {
           // Nothing to report for a layer out of scope: clear the claim's
           // amounts once, then visit only the layers in scope, in order.
           sink.clear(c, layers: table.layerCount)
-          var active = r.pointee.inScope
+          var active = table.layersPaying(claim, inScope: r.pointee.inScope)
           while active != 0 {
             let li = active.trailingZeroBitCount
             active &= active &- 1
