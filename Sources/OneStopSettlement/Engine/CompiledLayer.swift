@@ -34,8 +34,6 @@ struct CompiledLayer: Sendable {
   /// Offset of this layer's identity → group map in the engine's
   /// `identityGroups` (one entry per table identity).
   var identityGroupOffset: Int
-  /// Number of parameter groups.
-  var groupCount: Int
   /// Where this layer's ``LayerParameters`` start in the engine's
   /// `parameters`: a claim in group `g` with cell `c` (basic: its claim
   /// kind × level × place, ``RunningClaim/cell``) uses

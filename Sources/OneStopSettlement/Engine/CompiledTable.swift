@@ -14,8 +14,8 @@ final class CompiledTable: @unchecked Sendable {
   let identityGroups: UnsafeMutablePointer<Int>
   /// The segments of every group's schedule.
   let segments: UnsafeMutablePointer<CompiledSegment>
-  /// The number of layers, parameter sets, caps and identity-group entries.
-  let layerCount: Int, parameterCount: Int, capsCount: Int, identityGroupCount: Int
+  /// The number of layers, parameter sets and identity-group entries.
+  let layerCount: Int, parameterCount: Int, identityGroupCount: Int
 
   // Scope of every layer at once, as bit masks over layers (bit `i` = layer `i`).
   /// Layers covering each claim kind × place (index `kind × 4 + place`).
@@ -42,7 +42,7 @@ final class CompiledTable: @unchecked Sendable {
     self.caps = Self.copy(caps)
     self.identityGroups = Self.copy(identityGroups)
     self.segments = Self.copy(segments)
-    layerCount = layers.count; parameterCount = parameters.count; capsCount = caps.count
+    layerCount = layers.count; parameterCount = parameters.count
     identityGroupCount = identityGroups.count
 
     func mask(_ holds: (CompiledLayer) -> Bool) -> UInt8 {

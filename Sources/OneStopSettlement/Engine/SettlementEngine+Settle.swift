@@ -1,3 +1,7 @@
+/// Where one claim's layers keep their base and amount, by layer index,
+/// until the accumulators are committed (stack memory).
+typealias KeptLayers = (base: UnsafeMutablePointer<Int64>, amount: UnsafeMutablePointer<Int64>)
+
 extension SettlementEngine {
   /// Settles one prepared claim and adds it to the year-to-date counters.
   ///
@@ -98,7 +102,9 @@ extension SettlementEngine {
     // Each layer's base and amount, kept to commit the accumulators
     // (uninitialised stack memory: only applied layers are written and read).
     try withUnsafeTemporaryAllocation(of: Int64.self, capacity: 16) { (kept: UnsafeMutableBufferPointer<Int64>) throws(SettlementError) in
-      guard let bases = kept.baseAddress else { return }
+      guard let bases = kept.baseAddress else {  // never: the capacity is not zero
+        throw SettlementError(.invariantViolation, at: "claim", expected: "working memory for the layers")
+      }
       let amounts = bases + 8
       try withUnsafeMutablePointer(to: &running) { (r: UnsafeMutablePointer<RunningClaim>) throws(SettlementError) in
         // The tier order is the table's (at most 8 layers, checked by
@@ -107,7 +113,7 @@ extension SettlementEngine {
         let kept = (base: bases, amount: amounts)
         if Trace.isRecording || Sink.reportsEveryLayer {
           for li in 0..<table.layerCount {
-            try settleLayer(li, Year.self, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+            try settleLayerOfItsKind(li, Year.self, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
           }
         } else {
           // Nothing to report for a layer out of scope: clear the claim's
@@ -117,7 +123,7 @@ extension SettlementEngine {
           while active != 0 {
             let li = active.trailingZeroBitCount
             active &= active &- 1
-            try settleLayer(li, Year.self, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+            try settleLayerOfItsKind(li, Year.self, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
           }
         }
       }
@@ -160,9 +166,9 @@ extension SettlementEngine {
 
   /// Settles layer `li` for one claim with the rule of its kind.
   @inline(__always)
-  func settleLayer<Year: YearStart, Trace: SettlementTrace, Sink: SettlementSink>(
+  func settleLayerOfItsKind<Year: YearStart, Trace: SettlementTrace, Sink: SettlementSink>(
     _ li: Int, _ year: Year.Type, _ claim: UnsafePointer<PreparedClaim>, _ c: Int, _ r: UnsafeMutablePointer<RunningClaim>,
-    _ kept: (base: UnsafeMutablePointer<Int64>, amount: UnsafeMutablePointer<Int64>), locate: Bool,
+    _ kept: KeptLayers, locate: Bool,
     trace: inout Trace, sink: inout Sink
   ) throws(SettlementError) {
     switch compiled.layers[li].kind {
@@ -180,7 +186,7 @@ extension SettlementEngine {
   @inline(__always)
   func settleLayer<Rule: LayerRule, Year: YearStart, Trace: SettlementTrace, Sink: SettlementSink>(
     _ rule: Rule.Type, _ year: Year.Type, _ li: Int, _ claim: UnsafePointer<PreparedClaim>, _ c: Int, _ r: UnsafeMutablePointer<RunningClaim>,
-    _ kept: (base: UnsafeMutablePointer<Int64>, amount: UnsafeMutablePointer<Int64>), locate: Bool,
+    _ kept: KeptLayers, locate: Bool,
     trace: inout Trace, sink: inout Sink
   ) throws(SettlementError) {
     let L = compiled.layers + li  // read field by field: the record is never copied

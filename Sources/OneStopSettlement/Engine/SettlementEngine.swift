@@ -94,7 +94,7 @@ private struct Compiler {
         m | (table.diseaseLists.firstIndex { $0.id == id }.map { UInt64(1) << UInt64($0) } ?? 0) },
       requiresDesignatedHospital: layer.appliesTo.requiresDesignatedHospital,
       includesPayFirst: false, includesBasicDeductible: true, perYear: false,
-      groupMask: 0, defaultGroup: 0, identityGroupOffset: identityGroups.count, groupCount: 0,
+      groupMask: 0, defaultGroup: 0, identityGroupOffset: identityGroups.count,
       parameterOffset: parameters.count, groupStride: 1, cellMask: 0, choiceMask: 0,
       ceilingAmount: -1, ceilingShare: -1, targetRatio: 0)
     var groupOf = [Int](repeating: -1, count: table.identities.count)
@@ -113,7 +113,6 @@ private struct Compiler {
         c.groupMask |= 1 << UInt64(i)
         appendBasicCells(r, override: o, rounding: c.rounding, caps: layerCaps)
       }
-      c.groupCount = overrides.count + 1
 
     case .majorIllness(let r):
       c.includesPayFirst = r.baseIncludesPayFirst
@@ -126,7 +125,6 @@ private struct Compiler {
         c.groupMask |= 1 << UInt64(i)
         parameters.append(majorIllnessGroup(r, override: o, identity: i, rounding: c.rounding))
       }
-      c.groupCount = overrides.count + 1
 
     case .assistance(let r), .tilt(let r):
       c.includesPayFirst = r.baseIncludesPayFirst
@@ -143,7 +141,6 @@ private struct Compiler {
           c.groupMask |= 1 << UInt64(i)
         }
       }
-      c.groupCount = r.classes.count
 
     case .outOfPocketCeiling(let r):
       c.includesPayFirst = r.baseIncludesPayFirst
