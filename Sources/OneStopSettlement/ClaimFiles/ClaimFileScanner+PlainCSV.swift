@@ -25,13 +25,7 @@ extension ClaimFileScanner {
     _ base: UnsafePointer<UInt8>, limit: Int, layout: borrowing CSVLayout, into row: inout ScannedClaim
   ) -> Int? {
     let start = row.lineStart
-    var e = limit
-    var next = limit
-    if let nl = memchr(base + start, 10, limit &- start) {
-      e = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - base
-      next = e &+ 1
-    }
-    if e > start, base[e &- 1] == 13 { e &-= 1 }
+    let (e, next) = plainLineEnd(base, start, limit: limit)
     var p = start
     var i = 0
     let n = layout.count
@@ -65,26 +59,7 @@ extension ClaimFileScanner {
         }
       case .claimId, .personId, .hospitalLevel, .kind, .place:
         p = fieldEnd(base, p, e, limit: limit)
-        if p == f {
-          guard c == .claimId else { return nil }  // required text, or empty kind/place: exact path
-        } else {
-          let first = base[f], last = base[p &- 1]
-          guard first != quote, first != ByteText.space, first != ByteText.tab, last != ByteText.space, last != ByteText.tab
-          else { return nil }
-          let r = ByteRange(f, p)
-          row.seen |= c.bit
-          switch c {
-          case .claimId: row.claimId = r
-          case .personId: row.personId = r
-          case .hospitalLevel: row.level = r; row.levelOffset = f
-          case .kind:
-            guard let k = plainKind(base + f, p &- f) else { return nil }
-            row.kind = k
-          default:
-            guard let pl = plainPlace(base + f, p &- f) else { return nil }
-            row.place = pl
-          }
-        }
+        guard plainText(c, base, f, p, into: &row) else { return nil }
       }
       i &+= 1
       if p < e, base[p] == comma {
@@ -97,6 +72,46 @@ extension ClaimFileScanner {
       return next
     }
     return nil
+  }
+
+  /// The end of the line starting at `start` (without CR LF, found with
+  /// `memchr`) and the start of the next.
+  @inline(__always)
+  static func plainLineEnd(_ base: UnsafePointer<UInt8>, _ start: Int, limit: Int) -> (end: Int, next: Int) {
+    var e = limit
+    var next = limit
+    if let nl = memchr(base + start, 10, limit &- start) {
+      e = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - base
+      next = e &+ 1
+    }
+    if e > start, base[e &- 1] == 13 { e &-= 1 }
+    return (e, next)
+  }
+
+  /// A text column (`claim_id`, `person_id`, `hospital_level`, `kind`,
+  /// `place`) of the bytes `f..<end`: stored when plain; `false` when the
+  /// field is left to the exact path (empty but required, quoted, spaces
+  /// or tabs around it, or a kind or place not spelled exactly).
+  @inline(__always)
+  static func plainText(_ c: ClaimFileColumn, _ base: UnsafePointer<UInt8>, _ f: Int, _ end: Int, into row: inout ScannedClaim) -> Bool {
+    if end == f { return c == .claimId }  // required text, or empty kind/place: exact path
+    let first = base[f], last = base[end &- 1]
+    guard first != quote, first != ByteText.space, first != ByteText.tab, last != ByteText.space, last != ByteText.tab
+    else { return false }
+    let r = ByteRange(f, end)
+    row.seen |= c.bit
+    switch c {
+    case .claimId: row.claimId = r
+    case .personId: row.personId = r
+    case .hospitalLevel: row.level = r; row.levelOffset = f
+    case .kind:
+      guard let k = plainKind(base + f, end &- f) else { return false }
+      row.kind = k
+    default:
+      guard let pl = plainPlace(base + f, end &- f) else { return false }
+      row.place = pl
+    }
+    return true
   }
 
   /// The first comma at or after `p` before `e`, or `e`. Reads eight

@@ -27,8 +27,14 @@ struct ClaimFileScanner: Sendable {
   /// Try ``scanPlainCSVRow(_:limit:layout:into:)`` before the exact CSV
   /// scanner (off only to test one against the other).
   var usesPlainPath = true
+  /// Try ``scanLineCSVRow(_:limit:layout:into:)`` before
+  /// ``scanPlainCSVRow(_:limit:layout:into:)`` (off only to test one against
+  /// the other).
+  var usesLinePath = true
   /// Rows read by the plain path (for tests).
   private(set) var plainRowCount = 0
+  /// Rows of those read by classifying the whole line (for tests).
+  private(set) var lineRowCount = 0
   /// The next line's start and the end of the complete lines.
   private var start = 0
   private var limit = 0
@@ -89,11 +95,20 @@ struct ClaimFileScanner: Sendable {
         if keepsOriginalLines { keepOriginal(start, Self.lineEnd(buffer.span, start, limit).end) }
         if usesPlainPath {
           let limit = self.limit
-          let plain = buffer.withUnsafeBufferPointer { b in
-            Self.scanPlainCSVRow(b.baseAddress.unsafelyUnwrapped, limit: limit, layout: layout, into: &row)
+          let usesLinePath = self.usesLinePath
+          var classified = false
+          let plain = buffer.withUnsafeBufferPointer { b -> Int? in
+            let base = b.baseAddress.unsafelyUnwrapped
+            if usesLinePath, let next = Self.scanLineCSVRow(base, limit: limit, layout: layout, into: &row) {
+              classified = true
+              return next
+            }
+            if usesLinePath { row.reset(line: row.line, start: row.lineStart, end: row.lineStart) }
+            return Self.scanPlainCSVRow(base, limit: limit, layout: layout, into: &row)
           }
           if let plain {
             plainRowCount &+= 1
+            if classified { lineRowCount &+= 1 }
             start = plain
             return true
           }
