@@ -68,28 +68,59 @@ import Testing
   @Test func lineFenReadsWhatPlainFenReads() {
     var rng = SplitMix64(seed: 45)
     let alphabet = Array("0123456789012345678901234567.,-x".utf8)
-    var both = 0
-    for _ in 0..<50_000 {
+    var both = 0, fixed = 0
+    for _ in 0..<80_000 {
       let n = Int(rng.next() % 14) + 1
       let field = WordAtATimeTests.bytes(n, &rng, alphabet: alphabet).filter { $0 != 44 }
       guard !field.isEmpty else { continue }
-      let bytes = field + Array(",0000000000".utf8)
+      // 0–11 bytes before the field (the fixed-width read needs eight before its end).
+      let prefix = WordAtATimeTests.bytes(Int(rng.next() % 12), &rng, alphabet: alphabet)
+      let f = prefix.count, end = f + field.count
+      let bytes = prefix + field + Array(",0000000000".utf8)
       bytes.withUnsafeBufferPointer { b in
         let base = b.baseAddress!
-        var p = 0
-        let plain = ClaimFileScanner.plainFen(base, &p, field.count, limit: bytes.count)
-        let line = ClaimFileScanner.lineFen(base, 0, field.count)
+        var p = f
+        let plain = ClaimFileScanner.plainFen(base, &p, end, limit: bytes.count)
+        let line = ClaimFileScanner.lineFen(base, f, end)
         if let line {
           both += 1
-          #expect(plain == line && p == field.count, "\(String(decoding: field, as: UTF8.self))")
-        } else if let plain, p == field.count {
+          if field.count <= 8 && end >= 8 { fixed += 1 }
+          #expect(plain == line && p == end, "\(String(decoding: field, as: UTF8.self))")
+        } else if let plain, p == end {
           // Left to the plain path only when the integer part has 8 or more digits.
           let digits = field.prefix { $0 >= 48 && $0 <= 57 }.count
           #expect(digits >= 8, "\(String(decoding: field, as: UTF8.self)) = \(plain)")
         }
       }
     }
-    #expect(both > 1_000)
+    #expect(both > 1_000 && fixed > 500, "\(both) \(fixed)")
+  }
+
+  @Test func wordDateReadsWhatPlainDateReads() {
+    var rng = SplitMix64(seed: 47)
+    let alphabet = Array("0123456789-/ 0123456789".utf8)
+    var valid = 0
+    for k in 0..<60_000 {
+      var s: [UInt8]
+      if k % 2 == 0 {
+        // Mostly well-formed: years 1890–3009, months 0–13, days 0–32.
+        let y = 1890 + Int(rng.next() % 1120), m = Int(rng.next() % 14), d = Int(rng.next() % 33)
+        s = Array(String(format: "%04d-%02d-%02d", y, m, d).utf8)
+        if rng.next() % 4 == 0 { s[Int(rng.next() % 10)] = alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+      } else {
+        s = WordAtATimeTests.bytes(10, &rng, alphabet: alphabet)
+      }
+      let want = s.withUnsafeBufferPointer { ClaimFileScanner.plainDate($0.baseAddress!) }
+      let got = s.withUnsafeBufferPointer { ClaimFileScanner.wordDate($0.baseAddress!) }
+      #expect(got == want, "\(String(decoding: s, as: UTF8.self))")
+      if want != nil { valid += 1 }
+    }
+    // Hand-checked: 2024-02-29 is a leap day, 2023-02-29 and 2100-02-29 are not, 2000-02-29 is.
+    for (text, want) in [("2024-02-29", Int32(20240229)), ("2023-02-29", nil), ("2100-02-29", nil), ("2000-02-29", 20000229), ("2024-04-31", nil)] {
+      let s = Array(text.utf8)
+      #expect(s.withUnsafeBufferPointer { ClaimFileScanner.wordDate($0.baseAddress!) } == want, "\(text)")
+    }
+    #expect(valid > 10_000)
   }
 
   /// 20 persons of one claim, `bad` as the 11th row; long enough that the
@@ -133,13 +164,19 @@ import Testing
     let good = try Fixture.batch(engine, Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "a,PX,2024-01-01,inpatient,1,inCounty,1102,12.3x\n", with: "").utf8))
     #expect(good.text == text)
   }
+}
 
-  @Test func fenRendersEightDigitsAtOnceAsPairsDo() {
+/// The batch writer's and reader's word-at-a-time helpers that are not
+/// the scanner's: fen rendered eight digits at once, the current person id
+/// kept in two words.
+@Suite struct BatchWordTests {
+  @Test func eightDigitsAreTheDecimalDigits() {
     // Hand-built: 12345678 → digits 1…8, most significant in the lowest byte.
     #expect(ByteWriter.eightDigits(12_345_678) == 0x0807_0605_0403_0201)
     #expect(ByteWriter.eightDigits(0) == 0)
     #expect(ByteWriter.eightDigits(99_999_999) == 0x0909_0909_0909_0909)
     #expect(ByteWriter.eightDigits(10_000_000) == 0x0000_0000_0000_0001)
+    #expect(ByteWriter.eightDigits(5) == 0x0500_0000_0000_0000)
     var rng = SplitMix64(seed: 46)
     for _ in 0..<20_000 {
       let v = UInt32(rng.next() % 100_000_000)
@@ -147,14 +184,40 @@ import Testing
       let text = String(decoding: (0..<8).map { UInt8(truncatingIfNeeded: d >> UInt64(8 * $0)) + 48 }, as: UTF8.self)
       #expect(text == String(repeating: "0", count: 8 - String(v).count) + String(v))
     }
-    // At the switch to the pair loop: 99,999,999.99 yuan and 100,000,000.00; the bytes
-    // before `p` are left alone and the text is exactly what Money renders.
-    for v: Int64 in [9_999_999_999, 10_000_000_000, -9_999_999_999, -10_000_000_000, 5, -5, 100, 1_000_000_000, 12_345_678_901] {
+  }
+
+  @Test func fenAroundTheEightDigitSwitchRendersAsMoney() {
+    // 999,999.99 yuan is the last value of eight fen digits; 1,000,000.00 goes through the pairs.
+    // Hand-written expectations, and the bytes before `p` untouched.
+    for (v, want): (Int64, String) in [
+      (99_999_999, "999999.99"), (100_000_000, "1000000.00"), (-99_999_999, "-999999.99"), (-100_000_000, "-1000000.00"),
+      (1, "0.01"), (-1, "-0.01"), (10, "0.10"), (100, "1.00"), (12_345, "123.45"), (10_000_000, "100000.00"), (0, "0.00"),
+    ] {
       var out = [UInt8](repeating: 0xEE, count: 40)
       var p = 3
       out.withUnsafeMutableBufferPointer { o in ByteWriter.putFen(v, o.baseAddress!, &p) }
       #expect(out[..<3] == [0xEE, 0xEE, 0xEE])
-      #expect(String(decoding: out[3..<p], as: UTF8.self) == Money(fen: v).description)
+      #expect(String(decoding: out[3..<p], as: UTF8.self) == want)
+    }
+  }
+
+  @Test func currentPersonIdMatchesExactly() {
+    var rng = SplitMix64(seed: 48)
+    let alphabet = Array("P0123456789-ab".utf8)
+    for _ in 0..<20_000 {
+      // Two ids of 1–24 bytes, often equal or one byte apart, anywhere in a buffer (also at its end).
+      let a = WordAtATimeTests.bytes(Int(rng.next() % 24) + 1, &rng, alphabet: alphabet)
+      var c = rng.next() % 3 == 0 ? WordAtATimeTests.bytes(Int(rng.next() % 24) + 1, &rng, alphabet: alphabet) : a
+      if rng.next() % 3 == 0 { c[Int(rng.next() % UInt64(c.count))] ^= 1 }
+      let pad = Int(rng.next() % 20)
+      let buffer = a + [UInt8](repeating: 44, count: pad) + c
+      var id = CurrentPersonId()
+      let before = id.matches(ByteRange(0, a.count), in: buffer.span)
+      id.set(ByteRange(0, a.count), in: buffer.span)
+      let itself = id.matches(ByteRange(0, a.count), in: buffer.span)
+      let other = id.matches(ByteRange(a.count + pad, buffer.count), in: buffer.span)
+      #expect(!before && itself)
+      #expect(other == (a == c), "\(a) \(c)")
     }
   }
 }

@@ -96,7 +96,7 @@ extension ByteWriter {
   }
 
   /// Writes fen as yuan with two decimals at `p` (at most 24 bytes; up to
-  /// 13 bytes from `p` may be stored, past the text's end too).
+  /// 11 bytes from `p` may be stored, past the text's end too).
   @inline(__always)
   static func putFen(_ value: Int64, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
     if value == 0 {  // common for layers that did not apply: "0.00" in one store
@@ -106,32 +106,35 @@ extension ByteWriter {
     }
     if value < 0 { o[p] = ByteText.minus; p &+= 1 }
     let v = value.magnitude
+    if v < 100_000_000 {
+      // The eight digits of the fen at once: six of yuan (leading zeros
+      // dropped, one kept), then '.' and the two of fen over the last two.
+      let digits = eightDigits(UInt32(truncatingIfNeeded: v))
+      let zeros = min(digits.trailingZeroBitCount &>> 3, 5)
+      let text = digits | 0x3030_3030_3030_3030
+      UnsafeMutableRawPointer(o + p).storeBytes(of: text &>> UInt64(zeros &* 8), as: UInt64.self)
+      p &+= 6 &- zeros
+      UnsafeMutableRawPointer(o + p).storeBytes(of: UInt32(ByteText.dot) | UInt32(truncatingIfNeeded: text &>> 48) &<< 8, as: UInt32.self)
+      p &+= 3
+      return
+    }
     let yuan = v / 100
     let cents = Int(truncatingIfNeeded: v &- yuan &* 100)
-    if yuan < 100_000_000 {
-      // Eight digits at once; the leading zeros (all but one for 0) are shifted out.
-      let digits = eightDigits(UInt32(truncatingIfNeeded: yuan))
-      let zeros = min(digits.trailingZeroBitCount &>> 3, 7)
-      UnsafeMutableRawPointer(o + p).storeBytes(of: (digits | 0x3030_3030_3030_3030) &>> UInt64(zeros &* 8), as: UInt64.self)
-      p &+= 8 &- zeros
-    } else {
-      let n = digitCount(yuan)
-      putDigits(yuan, ending: p &+ n, o)
-      p &+= n
-    }
-    // '.' and the two decimals in one store (the fourth byte is overwritten later or unused).
+    let n = digitCount(yuan)
+    putDigits(yuan, ending: p &+ n, o)
+    p &+= n
+    o[p] = ByteText.dot
     let pairs = UnsafeRawPointer(digitPairs.utf8Start)
-    let decimals = UInt32(pairs.loadUnaligned(fromByteOffset: cents &* 2, as: UInt16.self))
-    UnsafeMutableRawPointer(o + p).storeBytes(of: UInt32(ByteText.dot) | decimals &<< 8, as: UInt32.self)
+    UnsafeMutableRawPointer(o + (p &+ 1)).storeBytes(of: pairs.loadUnaligned(fromByteOffset: cents &* 2, as: UInt16.self), as: UInt16.self)
     p &+= 3
   }
 
   /// The eight decimal digits of `v` (`v < 10⁸`, leading zeros included)
   /// as byte values 0–9, the most significant in the lowest byte (so
   /// stored little-endian they read left to right), without a loop or a
-  /// division: the two halves of four digits in 32-bit lanes, each split
-  /// into pairs (`× 10486 >> 20` is `/ 100` below 43,699), then each pair
-  /// into digits (`× 103 >> 10` is `/ 10` below 179).
+  /// division by a variable: the two halves of four digits in 32-bit lanes,
+  /// each split into pairs (`× 10486 >> 20` is `/ 100` below 43,699), then
+  /// each pair into digits (`× 103 >> 10` is `/ 10` below 179).
   @inline(__always)
   static func eightDigits(_ v: UInt32) -> UInt64 {
     let high = v / 10_000

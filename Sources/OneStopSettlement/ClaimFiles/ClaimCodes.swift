@@ -79,8 +79,9 @@ struct ClaimCodes: Sendable {
   }
 
   /// Bit `i` set when the row holds the table's identity `i` on its date.
+  /// (`mutating` only so that `prepare` passes the maps without copying them.)
   @inline(__always)
-  func identityMask(_ r: UnsafePointer<ScannedClaim>, _ b: Span<UInt8>) throws(RowError) -> UInt64 {
+  mutating func identityMask(_ r: UnsafePointer<ScannedClaim>, _ b: Span<UInt8>) throws(RowError) -> UInt64 {
     var mask: UInt64 = 0
     let date = r.pointee.date
     var k = 0

@@ -267,11 +267,17 @@ struct CSVLayout: Sendable {
   /// The same columns inline (at most one of each), for the per-row loop.
   var plan = InlineArray<16, ClaimFileColumn>(repeating: .claimId)
   let count: Int
+  /// The same columns as 4-bit case numbers, the first in the lowest bits
+  /// (``ClaimFileColumn`` has 16 cases; read back with `unsafeBitCast`).
+  var packed: UInt64 = 0
 
   init() { count = 0 }
   init(_ list: [ClaimFileColumn]) {
     columns = list
     count = min(list.count, 16)
-    for (i, c) in list.prefix(16).enumerated() { plan[i] = c }
+    for (i, c) in list.prefix(16).enumerated() {
+      plan[i] = c
+      packed |= UInt64(unsafeBitCast(c, to: UInt8.self) & 15) << UInt64(4 * i)
+    }
   }
 }

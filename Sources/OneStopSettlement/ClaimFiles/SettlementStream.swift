@@ -191,7 +191,7 @@ struct StreamState {
   /// parallel batch reports persons split across parts by it).
   var personFirstLine: [Int] = []
   var recordsFirstLines = false
-  var currentId: [UInt8] = []
+  var currentId = CurrentPersonId()
   var currentPerson = -1
   var lastDate: Int32 = 0
   let targetYear: Int?
@@ -208,7 +208,7 @@ struct StreamState {
   mutating func accept(_ r: UnsafeMutablePointer<ScannedClaim>, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
     if let year = targetYear { shiftYear(&r.pointee, to: year) }
     // Order: contiguous persons, dates not decreasing.
-    let newPerson = !sameAsCurrent(r.pointee.personId, b)
+    let newPerson = currentPerson < 0 || !currentId.matches(r.pointee.personId, in: b)
     var personHash: UInt64 = 0
     var personSlot = 0
     if newPerson {
@@ -234,24 +234,12 @@ struct StreamState {
       currentPerson = persons.count
       persons.insert(r.pointee.personId, in: b, hash: personHash, slot: personSlot)
       if recordsFirstLines { personFirstLine.append(r.pointee.line) }
-      currentId.removeAll(keepingCapacity: true)
-      let id = r.pointee.personId
-      b.withUnsafeBufferPointer { b in
-        currentId.append(contentsOf: UnsafeBufferPointer(start: b.baseAddress.unsafelyUnwrapped + id.lower, count: id.count))
-      }
+      currentId.set(r.pointee.personId, in: b)
     }
     lastDate = r.pointee.date
     batch.append(StreamRow(
       line: r.pointee.line, lineStart: r.pointee.lineStart, claimId: r.pointee.claimId, personId: r.pointee.personId, date: r.pointee.date, income: r.pointee.income,
       startsPerson: newPerson))
-  }
-
-  @inline(__always)
-  private func sameAsCurrent(_ id: ByteRange, _ b: Span<UInt8>) -> Bool {
-    guard currentPerson >= 0, id.count == currentId.count else { return false }
-    return b.withUnsafeBufferPointer { b in
-      currentId.withUnsafeBufferPointer { c in memcmp(b.baseAddress.unsafelyUnwrapped + id.lower, c.baseAddress.unsafelyUnwrapped, c.count) == 0 }
-    }
   }
 
   /// Moves every date of the row by whole years so the first row's year

@@ -73,9 +73,18 @@ struct ShortCodeTable: Sendable {
   func find(_ r: ByteRange, in b: Span<UInt8>) -> Int? {
     let n = r.count
     guard n <= Self.maximumLength else { return nil }
-    var k: UInt64 = 0
-    var i = 0
-    while i < n { k |= UInt64(b[r.lower &+ i]) << UInt64(i &* 8); i &+= 1 }
+    let k: UInt64 = b.withUnsafeBufferPointer { p in
+      guard n > 0, let base = p.baseAddress else { return 0 }
+      // One load when eight bytes are there, the bytes past the code masked off.
+      if r.lower &+ 8 <= p.count {
+        let w = UnsafeRawPointer(base + r.lower).loadUnaligned(as: UInt64.self)
+        return n == 8 ? w : w & ((1 &<< UInt64(n &* 8)) &- 1)
+      }
+      var k: UInt64 = 0
+      var i = 0
+      while i < n { k |= UInt64(base[r.lower &+ i]) << UInt64(i &* 8); i &+= 1 }
+      return k
+    }
     let slot = Int(truncatingIfNeeded: (k &* multiplier) >> shift)
     return keys.withUnsafeBufferPointer { keys in
       lengths.withUnsafeBufferPointer { lengths in
