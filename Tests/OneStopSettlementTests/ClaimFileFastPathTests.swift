@@ -128,8 +128,11 @@ import Testing
     }
   }
 
-  @Test func personSetIsExactWhenHashesCollide() throws {
-    var set = PersonIdSet()
+  @Test(arguments: [24, 12, 10])
+  func personSetIsExactWhenHashesCollide(movedByTag: UInt64) throws {
+    // 24: every doubling moves entries by their tag; 12: up to 4,096 slots, then
+    // rehashed from the arena; 10: always rehashed from the arena.
+    var set = PersonIdSet(movedByTag: movedByTag)
     var ids: [[UInt8]] = []
     // 50,000 ids of lengths 0 … 300 (one length byte, and the long form).
     var rng = SplitMix64(seed: 3)

@@ -16,6 +16,11 @@ import Darwin
 /// person is never taken for one seen before. About 9 bytes plus the id's
 /// length per person (load ≤ 0.7), where a hash table of strings needs
 /// several times that.
+///
+/// A slot is chosen by the hash's top bits, so the tag (its top 24 bits)
+/// holds the slot's number while the table has at most 2²⁴ slots: doubling
+/// it then moves every entry by its tag alone, without reading the arena
+/// or hashing again (larger tables rehash from the arena).
 struct PersonIdSet: Sendable {
   private var slots: [UInt64]
   /// Entries in `arena[0..<arenaCount]`; the rest is room to grow.
@@ -24,11 +29,22 @@ struct PersonIdSet: Sendable {
   /// The number of ids.
   private(set) var count = 0
   private var mask: Int
+  /// `64 − log₂(slots)`: a hash's slot is `hash >> shift`.
+  private var shift: UInt64
+
+  /// Doubling moves entries by their tag up to `2^movedByTag` slots (at
+  /// most 24, the tag's bits), then rehashes them from the arena.
+  private let movedByTag: UInt64
 
   /// Creates an empty set.
-  init() {
+  ///
+  /// - Parameter movedByTag: tests lower it to reach the rehash from the
+  ///   arena with few ids.
+  init(movedByTag: UInt64 = 24) {
     slots = [UInt64](repeating: 0, count: 1024)
     mask = 1023
+    shift = 54
+    self.movedByTag = min(movedByTag, 24)
   }
 
   /// The hash of `b[r]` (for ``contains(_:in:hash:)`` and ``insert(_:in:hash:)``).
@@ -112,7 +128,7 @@ struct PersonIdSet: Sendable {
     let tag = h >> 40
     return slots.withUnsafeBufferPointer { s in
       arena.withUnsafeBufferPointer { a in
-        var i = Int(truncatingIfNeeded: h) & mask
+        var i = Int(truncatingIfNeeded: h &>> shift)
         while true {
           let v = s[i]
           if v == 0 { return (i, false) }
@@ -169,24 +185,42 @@ struct PersonIdSet: Sendable {
     arena = bigger
   }
 
-  /// Doubles the table, rehashing every id from the arena.
+  /// Doubles the table: each entry moves to the slot its tag names (up to
+  /// 2²⁴ slots), else every id is hashed again from the arena.
   private mutating func grow() {
     let size = slots.count * 2
     var fresh = [UInt64](repeating: 0, count: size)
     let m = size - 1
+    let newShift = shift &- 1
+    defer {
+      slots = fresh
+      mask = m
+      shift = newShift
+    }
+    if newShift >= 64 &- movedByTag {
+      let down = newShift &- 40  // the tag is the hash's top 24 bits: tag >> down = the slot's number
+      slots.withUnsafeBufferPointer { old in
+        fresh.withUnsafeMutableBufferPointer { f in
+          for v in old where v != 0 {
+            var i = Int(truncatingIfNeeded: (v &>> 40) &>> down)
+            while f[i] != 0 { i = (i &+ 1) & m }
+            f[i] = v
+          }
+        }
+      }
+      return
+    }
     arena.withUnsafeBufferPointer { a in
       guard let base = a.baseAddress else { return }
       var o = 0
       while o < arenaCount {
         let (start, n) = Self.entry(base, o)
         let h = Self.hash(base + start, n)
-        var i = Int(truncatingIfNeeded: h) & m
+        var i = Int(truncatingIfNeeded: h &>> newShift)
         while fresh[i] != 0 { i = (i &+ 1) & m }
         fresh[i] = (h >> 40) << 40 | UInt64(o &+ 1)
         o = start &+ n
       }
     }
-    slots = fresh
-    mask = m
   }
 }
