@@ -220,4 +220,30 @@ import Testing
       #expect(other == (a == c), "\(a) \(c)")
     }
   }
+
+  @Test func kindsAndPlacesAreReadExactlyByWords() {
+    // Every spelling, and every one-byte change of it (at each position), in a longer buffer.
+    for k in ClaimKind.allCases {
+      let word = Array(k.rawValue.utf8)
+      let got = (word + Array(",xxxxxxxx".utf8)).withUnsafeBufferPointer { ClaimFileScanner.plainKind($0.baseAddress!, word.count) }
+      #expect(got == k)
+      for i in word.indices {
+        var near = word
+        near[i] ^= 0x20
+        let miss = (near + Array(",xxxxxxxx".utf8)).withUnsafeBufferPointer { ClaimFileScanner.plainKind($0.baseAddress!, near.count) }
+        #expect(miss == nil, "\(String(decoding: near, as: UTF8.self))")
+      }
+    }
+    for p in Place.allCases {
+      let word = Array(p.rawValue.utf8)
+      let got = (word + Array(",xxxxxxxx".utf8)).withUnsafeBufferPointer { ClaimFileScanner.plainPlace($0.baseAddress!, word.count) }
+      #expect(got == p)
+      for i in word.indices {
+        var near = word
+        near[i] ^= 0x20
+        let miss = (near + Array(",xxxxxxxx".utf8)).withUnsafeBufferPointer { ClaimFileScanner.plainPlace($0.baseAddress!, near.count) }
+        #expect(miss == nil, "\(String(decoding: near, as: UTF8.self))")
+      }
+    }
+  }
 }

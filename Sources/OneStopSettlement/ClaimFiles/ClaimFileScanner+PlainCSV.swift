@@ -269,8 +269,18 @@ extension ClaimFileScanner {
     }
   }
 
+  /// Whether the `n` bytes at `s` (4 ≤ `n` ≤ 24, `word` as long) spell
+  /// `word`: overlapping loads of each, the first and last 8 (or 4) bytes
+  /// and, past 16, the middle 8.
   @inline(__always)
-  private static func same(_ s: UnsafePointer<UInt8>, _ word: StaticString, _ n: Int) -> Bool {
-    memcmp(s, word.utf8Start, n) == 0
+  static func same(_ s: UnsafePointer<UInt8>, _ word: StaticString, _ n: Int) -> Bool {
+    let a = UnsafeRawPointer(s), w = UnsafeRawPointer(word.utf8Start)
+    if n >= 8 {
+      return a.loadUnaligned(as: UInt64.self) == w.loadUnaligned(as: UInt64.self)
+        && a.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) == w.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+        && (n <= 16 || a.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == w.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    }
+    return a.loadUnaligned(as: UInt32.self) == w.loadUnaligned(as: UInt32.self)
+      && a.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self) == w.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
   }
 }

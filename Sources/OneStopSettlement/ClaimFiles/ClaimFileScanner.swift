@@ -31,6 +31,8 @@ struct ClaimFileScanner: Sendable {
   /// ``scanPlainCSVRow(_:limit:layout:into:)`` (off only to test one against
   /// the other).
   var usesLinePath = true
+  /// Whether the last row ``next(into:error:)`` took failed (its `error` is set).
+  private(set) var lastRowFailed = false
   /// Rows read by the plain path (for tests).
   private(set) var plainRowCount = 0
   /// Rows of those read by classifying the whole line (for tests).
@@ -86,7 +88,8 @@ struct ClaimFileScanner: Sendable {
       if line == 1 { start = Self.skipByteOrderMark(buffer.span, start, limit) }
       let first = buffer[start]
       if first == 10 { start &+= 1; continue }  // blank line
-      error = nil
+      // `error` is non-nil exactly when the last row failed: cleared only then.
+      if lastRowFailed { error = nil; lastRowFailed = false }
       var next: Int
       if headerDone && format == .csv && first != 13 && first != ByteText.space && first != ByteText.tab {
         // Fast path: one pass over a CSV row.
@@ -122,6 +125,7 @@ struct ClaimFileScanner: Sendable {
           try row.complete()
         } catch let e {
           error = e
+          lastRowFailed = true
           let (end, after) = Self.lineEnd(buffer.span, start, limit)
           row.lineEnd = end
           next = after
@@ -156,6 +160,7 @@ struct ClaimFileScanner: Sendable {
         try row.complete()
       } catch let e {
         error = e
+        lastRowFailed = true
         row.lineEnd = end
       }
       start = next

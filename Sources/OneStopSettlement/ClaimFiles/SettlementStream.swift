@@ -109,7 +109,7 @@ struct SettlementStream {
       let b = scanner.buffer.span
       let row = UnsafePointer(slot)
       do throws(RowError) {
-        if let error { throw error }
+        if scanner.lastRowFailed, let error { throw error }
         try state.accept(slot, b, into: batch)
       } catch {
         let located = error.located(line: row.pointee.line, lineStart: row.pointee.lineStart, in: b)
