@@ -36,22 +36,21 @@ extension ClaimFileScanner {
     let s = base + start
     var low = commaBits(s) | commaBits(s + 16) &<< 16 | commaBits(s + 32) &<< 32 | commaBits(s + 48) &<< 48
     var high: UInt64 = 0
+    // A comma at the line's end too, so the last field ends like the others.
     if length < 64 {
-      low &= (1 &<< UInt64(length)) &- 1
+      low = low & ((1 &<< UInt64(length)) &- 1) | 1 &<< UInt64(length)
     } else {
       high = (commaBits(s + 64) | commaBits(s + 80) &<< 16 | commaBits(s + 96) &<< 32) & ((1 &<< UInt64(length &- 64)) &- 1)
+        | 1 &<< UInt64(length &- 64)
     }
     let n = layout.count
     var plan = layout.packed
     var f = start
     var i = 0
     while i < n {
-      // The field's end: the next comma; the last field's the line end,
-      // with no comma left (else the row has too many fields).
-      var end = e
-      if i &+ 1 == n {
-        guard low | high == 0 else { return nil }
-      } else if low != 0 {
+      // The field's end: the next comma (the last field's the one added at the line's end).
+      let end: Int
+      if low != 0 {
         end = start &+ low.trailingZeroBitCount
         low &= low &- 1
       } else if high != 0 {
@@ -91,6 +90,7 @@ extension ClaimFileScanner {
       f = end &+ 1
       i &+= 1
     }
+    guard low | high == 0 else { return nil }  // too many fields
     row.lineEnd = e
     do { try row.complete() } catch { return nil }
     return next
