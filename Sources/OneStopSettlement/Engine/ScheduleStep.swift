@@ -13,7 +13,7 @@ enum ScheduleStep: LayerRule {
     let (li, r, c, base) = (slot.layer, slot.running, slot.claim, slot.base)
     let L = engine.compiled.layers + li
     let isBasic = L.pointee.kind == .basic
-    let (selected, identity) = engine.group(L, c)
+    let (selected, identity) = r.pointee.identity.group(li, L, engine.compiled.identityGroups)
     guard selected >= 0 else {
       trace.record(.skipped(layer: li, reason: .identity))
       return nil

@@ -46,7 +46,7 @@ public struct SettlementEngine: Sendable {
     for layer in table.layers { layers.append(compiler.compile(layer)) }
     compiled = CompiledTable(
       layers: layers, parameters: compiler.parameters, caps: compiler.caps, identityGroups: compiler.identityGroups,
-      segments: compiler.segments)
+      segments: compiler.segments, identityCount: table.identities.count)
   }
 
   /// The number of layers.
