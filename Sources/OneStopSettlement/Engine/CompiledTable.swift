@@ -10,6 +10,8 @@ final class CompiledTable: @unchecked Sendable {
   let parameters: UnsafeMutablePointer<LayerParameters>
   /// Yearly caps, referred to by ``LayerParameters/caps``.
   let caps: UnsafeMutablePointer<CompiledCaps>
+  /// The ``CompiledCaps/terms`` of every caps entry, nine each, in order.
+  let capTerms: UnsafeMutablePointer<CapTerm>
   /// Per layer, identity index → group (`-1` = the identity selects none).
   let identityGroups: UnsafeMutablePointer<Int>
   /// The segments of every group's schedule.
@@ -37,12 +39,14 @@ final class CompiledTable: @unchecked Sendable {
   let zeroYearToDate: UnsafeMutablePointer<YearToDate>
 
   init(
-    layers: [CompiledLayer], parameters: [LayerParameters], caps: [CompiledCaps], identityGroups: [Int], segments: [CompiledSegment],
+    layers: [CompiledLayer], parameters: [LayerParameters], caps: [CompiledCaps], capTerms: [CapTerm], identityGroups: [Int],
+    segments: [CompiledSegment],
     identityCount: Int
   ) {
     self.layers = Self.copy(layers)
     self.parameters = Self.copy(parameters)
     self.caps = Self.copy(caps)
+    self.capTerms = Self.copy(capTerms)
     self.identityGroups = Self.copy(identityGroups)
     self.segments = Self.copy(segments)
     layerCount = layers.count; parameterCount = parameters.count
@@ -73,7 +77,7 @@ final class CompiledTable: @unchecked Sendable {
   }
 
   deinit {
-    layers.deallocate(); parameters.deallocate(); caps.deallocate(); identityGroups.deallocate(); segments.deallocate()
+    layers.deallocate(); parameters.deallocate(); caps.deallocate(); capTerms.deallocate(); identityGroups.deallocate(); segments.deallocate()
     shapeLayers.deallocate(); diseaseLayers.deallocate(); identityResolutions.deallocate()
     zeroYearToDate.deinitialize(count: 1); zeroYearToDate.deallocate()
   }

@@ -60,7 +60,7 @@ enum ScheduleStep: LayerRule {
       trace.record(.rate(layer: li, amount: groupBase &- applied, rate: rate, result: sAfter))
     }
     return LayerPayment(base: groupBase, deductible: applied, rate: rate, raw: min(max(sAfter &- sBefore, 0), groupBase),
-      group: selected, room: slot.room(engine.compiled.caps + P.pointee.caps))
+      group: selected, room: slot.room(engine.compiled, P.pointee.caps))
   }
 
   /// `exact` (millionths of a fen) rounded to the fen by
