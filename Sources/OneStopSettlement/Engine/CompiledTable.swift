@@ -12,7 +12,8 @@ final class CompiledTable: @unchecked Sendable {
   let caps: UnsafeMutablePointer<CompiledCaps>
   /// The ``CompiledCaps/terms`` of every caps entry, nine each, in order.
   let capTerms: UnsafeMutablePointer<CapTerm>
-  /// Per layer, identity index → group (`-1` = the identity selects none).
+  /// Per layer, its default group then identity index → group (`-1` =
+  /// none; ``CompiledLayer/identityGroupOffset``).
   let identityGroups: UnsafeMutablePointer<Int>
   /// The segments of every group's schedule.
   let segments: UnsafeMutablePointer<CompiledSegment>

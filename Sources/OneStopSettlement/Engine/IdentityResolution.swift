@@ -34,18 +34,18 @@ struct IdentityResolution: Sendable {
         group = L.defaultGroup
       } else {
         selector[li] = Int8(hit.trailingZeroBitCount)  // < 64
-        group = identityGroups[L.identityGroupOffset + hit.trailingZeroBitCount]
+        group = identityGroups[L.identityGroupOffset + 1 + hit.trailingZeroBitCount]
       }
       if group >= 0 { paying |= bit }
     }
   }
 
   /// The group layer `L` (index `li`) uses for this set (`-1`: none), and
-  /// the identity that selects it (`-1`: the default group).
+  /// the identity that selects it (`-1`: the default group): one load
+  /// either way, the default group being the map's first entry.
   @inline(__always)
   func group(_ li: Int, _ L: UnsafePointer<CompiledLayer>, _ identityGroups: UnsafePointer<Int>) -> (group: Int, identity: Int) {
     let identity = Int(selector[unchecked: li])
-    if identity < 0 { return (L.pointee.defaultGroup, -1) }
-    return (identityGroups[L.pointee.identityGroupOffset &+ identity], identity)
+    return (identityGroups[L.pointee.identityGroupOffset &+ 1 &+ identity], identity)
   }
 }

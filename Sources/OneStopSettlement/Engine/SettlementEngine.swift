@@ -155,6 +155,7 @@ private struct Compiler {
       c.includesPayFirst = r.baseIncludesPayFirst
       c.targetRatio = r.targetRatio.value.micros
     }
+    identityGroups.append(c.defaultGroup)  // slot `-1 + 1`: no identity selects a group
     identityGroups.append(contentsOf: groupOf)
     c.kindPlaceMask = c.scopeMask
     return c
