@@ -43,9 +43,8 @@ enum ScheduleStep: LayerRule {
     if o { throw engine.overflow(li) }
     let segments = UnsafePointer(engine.compiled.segments + (P.pointee.firstSegment &+ (r.pointee.choice & L.pointee.choiceMask)))
     let count = P.pointee.segmentCount
-    guard let exactBefore = CompiledSegment.exact(at: before, above: d, segments, count: count, segment: { _, _, _ in }),
-      let exactAfter = CompiledSegment.exact(at: after, above: d, segments, count: count, segment: { lo, hi, rt in
-        if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
+    guard let (exactBefore, exactAfter) = CompiledSegment.exact(at: before, and: after, above: d, segments, count: count,
+      segment: { lo, hi, rt in if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
     else { throw engine.overflow(li) }
     let rounding = L.pointee.rounding
     let sBefore = exactBefore == 0 ? 0 : rounded(exactBefore, rounding)
