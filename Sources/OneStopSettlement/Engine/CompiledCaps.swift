@@ -1,32 +1,42 @@
-/// Up to three yearly caps of one layer or class, each shared by a set of
-/// claim kinds (bit `k` = ``ClaimKind`` index `k`). Held as plain fields, so
-/// ``room(kind:paid:)`` is one step per cap in use.
+/// Up to three yearly caps (年度最高支付限额) of one layer or class, each
+/// shared by a set of claim kinds, resolved per claim kind when compiling so
+/// ``room(kind:paid:terms:)`` is a few loads, masks and adds per cap in use.
 struct CompiledCaps: Sendable {
   /// Maximum number of caps.
   static let capacity = 3
   /// Number of caps in use.
   var count: Int = 0
-  /// Cap amounts, fen.
-  var amount0: Int64 = 0, amount1: Int64 = 0, amount2: Int64 = 0
-  /// Claim kinds sharing each cap (`0`: cap not in use).
-  var kinds0: UInt8 = 0, kinds1: UInt8 = 0, kinds2: UInt8 = 0
   /// The room per claim kind before anything is paid in the year
   /// (``freshRoom(kind:)``), computed once.
   var fresh = InlineArray<3, Int64>(repeating: .max)
 
+  /// No cap.
   init() {}
 
-  init(_ caps: [AnnualCap]) {
-    for cap in caps.prefix(Self.capacity) {
-      let amount = cap.amount.value.fen, kinds = ClaimKind.mask(cap.claimKinds)
-      switch count {
-      case 0: amount0 = amount; kinds0 = kinds
-      case 1: amount1 = amount; kinds1 = kinds
-      default: amount2 = amount; kinds2 = kinds
+  /// `caps` (the first ``capacity``), whose ``terms(_:)`` are `terms`.
+  init(_ caps: [AnnualCap], terms: [CapTerm]) {
+    let count = min(caps.count, Self.capacity)
+    self.count = count
+    for kind in 0..<3 {
+      fresh[kind] = terms.withUnsafeBufferPointer { t in
+        t.baseAddress.map { Self.room(count: count, kind: kind, paid: (0, 0, 0), terms: $0) } ?? .max
       }
-      count += 1
     }
-    for kind in 0..<3 { fresh[kind] = room(kind: kind, paid: (0, 0, 0)) }
+  }
+
+  /// Per claim kind and cap (index `kind × 3 + cap`, nine in all): what the
+  /// cap leaves a claim of that kind. Compiled into the table's `capTerms`,
+  /// where the settlement loop reads them through a pointer.
+  static func terms(_ caps: [AnnualCap]) -> [CapTerm] {
+    var terms = [CapTerm](repeating: .uncapped, count: 9)
+    for (c, cap) in caps.prefix(Self.capacity).enumerated() {
+      let amount = cap.amount.value.fen, kinds = ClaimKind.mask(cap.claimKinds)
+      let share = { (k: Int) -> Int64 in kinds & (1 << UInt8(k)) != 0 ? -1 : 0 }
+      for kind in 0..<3 where kinds & (1 << UInt8(kind)) != 0 {
+        terms[kind * 3 + c] = CapTerm(amount: amount, share0: share(0), share1: share(1), share2: share(2))
+      }
+    }
+    return terms
   }
 
   /// Room for a claim of `kind` when nothing has been paid this year
@@ -37,25 +47,37 @@ struct CompiledCaps: Sendable {
   }
 
   /// Room left for a claim of `kind` given this year's payments per kind
-  /// (inpatient, outpatient chronic, general outpatient)
-  /// (`Int64.max` when no cap applies). Transparent: always inlined into
-  /// the settlement loop, which is otherwise too large for the inliner.
+  /// (inpatient, outpatient chronic, general outpatient): the smallest of
+  /// what each of the `count` caps leaves (`terms`: their nine terms), at
+  /// least 0 (`Int64.max` when no cap applies). Transparent: always inlined
+  /// into the settlement loop, which is otherwise too large for the inliner.
   @_transparent
-  func room(kind: Int, paid: (Int64, Int64, Int64)) -> Int64 {
+  static func room(count: Int, kind: Int, paid: (Int64, Int64, Int64), terms: UnsafePointer<CapTerm>) -> Int64 {
     if count == 0 { return .max }
-    let bit = UInt8(truncatingIfNeeded: 1 &<< kind)  // kind < 3
-    var room = Self.left(amount0, kinds0, bit, paid)
-    if count > 1 { room = min(room, Self.left(amount1, kinds1, bit, paid)) }
-    if count > 2 { room = min(room, Self.left(amount2, kinds2, bit, paid)) }
+    let t = terms + kind &* 3
+    var room = t[0].left(paid)
+    if count > 1 { room = min(room, t[1].left(paid)) }
+    if count > 2 { room = min(room, t[2].left(paid)) }
     return room < 0 ? 0 : room
   }
+}
 
-  /// What is left of one cap shared by `kinds` (`Int64.max` if it does not cover `bit`).
+/// One yearly cap as a claim of one kind sees it: the cap's amount and,
+/// per claim kind, whether that kind's payments count toward it (all ones)
+/// or not (zero). A cap that does not cover the claim's kind is
+/// ``uncapped``: it leaves `Int64.max`.
+struct CapTerm: Sendable {
+  /// 封顶线 — the cap, fen (`Int64.max`: does not cover the kind).
+  var amount: Int64
+  /// Masks of the kinds sharing the cap: inpatient, outpatient chronic, general outpatient.
+  var share0: Int64, share1: Int64, share2: Int64
+
+  /// A cap that does not limit the kind.
+  static let uncapped = CapTerm(amount: .max, share0: 0, share1: 0, share2: 0)
+
+  /// What the cap leaves given this year's payments per kind (no branch).
   @_transparent
-  static func left(_ amount: Int64, _ kinds: UInt8, _ bit: UInt8, _ paid: (Int64, Int64, Int64)) -> Int64 {
-    // Branch-free: each kind's payments count when the cap is shared with it.
-    let used = (paid.0 & -Int64(kinds & 1)) &+ (paid.1 & -Int64((kinds >> 1) & 1)) &+ (paid.2 & -Int64((kinds >> 2) & 1))
-    let covers = 0 &- Int64(truncatingIfNeeded: (kinds & bit) != 0 ? 1 : 0)  // all ones when the cap covers the kind
-    return ((amount &- used) & covers) | (Int64.max & ~covers)
+  func left(_ paid: (Int64, Int64, Int64)) -> Int64 {
+    amount &- ((paid.0 & share0) &+ (paid.1 & share1) &+ (paid.2 & share2))
   }
 }

@@ -32,7 +32,8 @@ struct CompiledLayer: Sendable {
   /// layer does not apply, e.g. assistance without a qualifying identity).
   var defaultGroup: Int
   /// Offset of this layer's identity → group map in the engine's
-  /// `identityGroups` (one entry per table identity).
+  /// `identityGroups`: ``defaultGroup``, then one entry per table identity
+  /// (identity `i` at `identityGroupOffset + 1 + i`).
   var identityGroupOffset: Int
   /// Where this layer's ``LayerParameters`` start in the engine's
   /// `parameters`: a claim in group `g` with cell `c` (basic: its claim

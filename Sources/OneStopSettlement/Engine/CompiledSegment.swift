@@ -45,4 +45,38 @@ struct CompiledSegment: Sendable {
     }
     return acc
   }
+
+  /// ``exact(at:above:_:count:segment:)`` at `before` and at `after`
+  /// (`before ≤ after`) in one walk over the segments: the values of the
+  /// schedule before and after a claim (`S(before)`, `S(after)`), or `nil`
+  /// on overflow. Calls `segment` with each segment's share of `after`.
+  @inline(__always)
+  static func exact(
+    at before: Int64, and after: Int64, above d: Int64, _ segments: UnsafePointer<CompiledSegment>, count: Int,
+    segment: (Int64, Int64, Int64) -> Void
+  ) -> (before: Int64, after: Int64)? {
+    var lower = d
+    var accBefore: Int64 = 0, accAfter: Int64 = 0
+    var i = 0
+    while i < count, after > lower {
+      let upper = segments[i].upper
+      if upper > lower {
+        let rate = segments[i].rate
+        let top = after < upper ? after : upper
+        // `before`'s share of the segment (none below it): at most
+        // `after`'s, so its product and sum cannot overflow when those
+        // of `after` do not (rates are 0…1, shares at least 0).
+        let topBefore = before < upper ? (before > lower ? before : lower) : upper
+        let (p, o1) = (top &- lower).multipliedReportingOverflow(by: rate)
+        let (sum, o2) = accAfter.addingReportingOverflow(p)
+        if o1 || o2 { return nil }
+        accAfter = sum
+        accBefore &+= (topBefore &- lower) &* rate
+        segment(lower, top, rate)
+        lower = upper
+      }
+      i &+= 1
+    }
+    return (accBefore, accAfter)
+  }
 }

@@ -10,7 +10,10 @@ final class CompiledTable: @unchecked Sendable {
   let parameters: UnsafeMutablePointer<LayerParameters>
   /// Yearly caps, referred to by ``LayerParameters/caps``.
   let caps: UnsafeMutablePointer<CompiledCaps>
-  /// Per layer, identity index → group (`-1` = the identity selects none).
+  /// The ``CompiledCaps/terms`` of every caps entry, nine each, in order.
+  let capTerms: UnsafeMutablePointer<CapTerm>
+  /// Per layer, its default group then identity index → group (`-1` =
+  /// none; ``CompiledLayer/identityGroupOffset``).
   let identityGroups: UnsafeMutablePointer<Int>
   /// The segments of every group's schedule.
   let segments: UnsafeMutablePointer<CompiledSegment>
@@ -18,28 +21,33 @@ final class CompiledTable: @unchecked Sendable {
   let layerCount: Int, parameterCount: Int, identityGroupCount: Int
 
   // Scope of every layer at once, as bit masks over layers (bit `i` = layer `i`).
-  /// Layers covering each claim kind × place (index `kind × 4 + place`).
-  let kindPlaceLayers: UnsafeMutablePointer<UInt8>
-  /// Layers limited to some identities, and per identity the layers covering it.
-  let identityScoped: UInt8, identityLayers: UnsafeMutablePointer<UInt8>
+  /// Layers covering each claim shape: claim kind, place, referral and
+  /// designated hospital (index ``shapeIndex(_:)``).
+  let shapeLayers: UnsafeMutablePointer<UInt8>
   /// Layers limited to some disease lists, and per list the layers covering it.
   let diseaseScoped: UInt8, diseaseLayers: UnsafeMutablePointer<UInt8>
-  /// Layers requiring a referral, or a designated hospital.
-  let referralRequired: UInt8, designatedRequired: UInt8
-  /// Layers that pay only the identity groups they name (no default group:
-  /// 医疗救助 and 倾斜救助 without a class for everyone), and per identity the
-  /// layers with a group for it.
-  let groupOnly: UInt8, groupLayers: UnsafeMutablePointer<UInt8>
+  /// The table's identities (bit per identity).
+  let knownIdentities: UInt64
+  /// Identity sets below this bound are resolved in ``identityResolutions``.
+  let denseIdentityLimit: UInt64
+  /// Per set of the first ``denseIdentityBits`` identities, what it selects in every layer.
+  let identityResolutions: UnsafeMutablePointer<IdentityResolution>
+  /// The number of identities whose every set is resolved when compiling
+  /// (`2^10` resolutions of 10 bytes at most).
+  static let denseIdentityBits = 10
   /// All-zero accumulators, read by claims that start a year (or settle
   /// with fresh accumulators) instead of zeroing a ``YearToDate`` per claim.
   let zeroYearToDate: UnsafeMutablePointer<YearToDate>
 
   init(
-    layers: [CompiledLayer], parameters: [LayerParameters], caps: [CompiledCaps], identityGroups: [Int], segments: [CompiledSegment]
+    layers: [CompiledLayer], parameters: [LayerParameters], caps: [CompiledCaps], capTerms: [CapTerm], identityGroups: [Int],
+    segments: [CompiledSegment],
+    identityCount: Int
   ) {
     self.layers = Self.copy(layers)
     self.parameters = Self.copy(parameters)
     self.caps = Self.copy(caps)
+    self.capTerms = Self.copy(capTerms)
     self.identityGroups = Self.copy(identityGroups)
     self.segments = Self.copy(segments)
     layerCount = layers.count; parameterCount = parameters.count
@@ -48,47 +56,64 @@ final class CompiledTable: @unchecked Sendable {
     func mask(_ holds: (CompiledLayer) -> Bool) -> UInt8 {
       layers.indices.reduce(0) { m, i in holds(layers[i]) ? m | 1 << UInt8(i) : m }
     }
-    kindPlaceLayers = Self.copy((0..<12).map { bit in mask { $0.kindPlaceMask & (1 << UInt16(bit)) != 0 } })
-    identityScoped = mask { $0.identityMask != 0 }
-    identityLayers = Self.copy((0..<64).map { bit in mask { $0.identityMask & (1 << UInt64(bit)) != 0 } })
+    shapeLayers = Self.copy((0..<48).map { shape in
+      let (kindPlace, referred, designated) = (shape >> 2, shape & 2 != 0, shape & 1 != 0)
+      return mask { L in
+        L.kindPlaceMask & (1 << UInt16(kindPlace)) != 0 && (referred || !L.requiresReferral)
+          && (designated || !L.requiresDesignatedHospital)
+      }
+    })
     diseaseScoped = mask { $0.diseaseMask != 0 }
-    groupOnly = mask { $0.defaultGroup < 0 }
-    groupLayers = Self.copy((0..<64).map { bit in mask { $0.groupMask & (1 << UInt64(bit)) != 0 } })
     diseaseLayers = Self.copy((0..<64).map { bit in mask { $0.diseaseMask & (1 << UInt64(bit)) != 0 } })
-    referralRequired = mask { $0.requiresReferral }
-    designatedRequired = mask { $0.requiresDesignatedHospital }
+    knownIdentities = identityCount >= 64 ? .max : (1 << UInt64(identityCount)) - 1
+    let dense = 1 << min(identityCount, Self.denseIdentityBits)
+    denseIdentityLimit = UInt64(dense)
+    let (compiledLayers, groups) = (self.layers, self.identityGroups)
+    identityResolutions = Self.copy((0..<dense).map { ids in
+      IdentityResolution(identities: UInt64(ids), layers: UnsafeBufferPointer(start: compiledLayers, count: layers.count),
+        identityGroups: groups)
+    })
     zeroYearToDate = .allocate(capacity: 1)
     zeroYearToDate.initialize(to: YearToDate())
   }
 
   deinit {
-    layers.deallocate(); parameters.deallocate(); caps.deallocate(); identityGroups.deallocate(); segments.deallocate()
-    kindPlaceLayers.deallocate(); identityLayers.deallocate(); diseaseLayers.deallocate(); groupLayers.deallocate()
+    layers.deallocate(); parameters.deallocate(); caps.deallocate(); capTerms.deallocate(); identityGroups.deallocate(); segments.deallocate()
+    shapeLayers.deallocate(); diseaseLayers.deallocate(); identityResolutions.deallocate()
     zeroYearToDate.deinitialize(count: 1); zeroYearToDate.deallocate()
   }
 
-  /// The layers whose scope covers `claim`: its kind and place, an identity
-  /// or disease list where the layer names some, referral and designated
-  /// hospital where required.
+  /// What the claim's identities select in every layer: a load from
+  /// ``identityResolutions`` (bits of no table identity are ignored).
   @inline(__always)
-  func layersInScope(of claim: UnsafePointer<PreparedClaim>) -> UInt8 {
-    var active = kindPlaceLayers[claim.pointee.kind.index &* 4 &+ claim.pointee.place.index]
-    // Masks, not jumps: referral and hospital vary from claim to claim.
-    active &= ~referralRequired | (0 &- UInt8(claim.pointee.referred ? 1 : 0))
-    active &= ~designatedRequired | (0 &- UInt8(claim.pointee.designatedHospital ? 1 : 0))
-    if active & identityScoped != 0 { active &= ~identityScoped | Self.union(identityLayers, claim.pointee.identities) }
-    if active & diseaseScoped != 0 { active &= ~diseaseScoped | Self.union(diseaseLayers, claim.pointee.diseaseLists) }
-    return active
+  func identityResolution(of claim: UnsafePointer<PreparedClaim>) -> IdentityResolution {
+    let ids = claim.pointee.identities & knownIdentities
+    if ids < denseIdentityLimit { return identityResolutions[Int(truncatingIfNeeded: ids)] }
+    return resolveIdentities(ids)
   }
 
-  /// `inScope` (``layersInScope(of:)``) without the layers that would pay
-  /// `claim` nothing because its person holds none of the identities they
-  /// have a group for (``groupOnly``): a settlement that reports nothing for
-  /// layers that do not apply need not visit them.
+  /// A set of identities beyond the dense ones, resolved per claim.
+  @inline(never)
+  func resolveIdentities(_ ids: UInt64) -> IdentityResolution {
+    IdentityResolution(identities: ids, layers: UnsafeBufferPointer(start: layers, count: layerCount), identityGroups: identityGroups)
+  }
+
+  /// The index of `claim`'s shape in ``shapeLayers``: `(kind × 4 + place)
+  /// × 4 + referred × 2 + designated`.
   @inline(__always)
-  func layersPaying(_ claim: UnsafePointer<PreparedClaim>, inScope: UInt8) -> UInt8 {
-    guard inScope & groupOnly != 0 else { return inScope }
-    return inScope & (~groupOnly | Self.union(groupLayers, claim.pointee.identities))
+  func shapeIndex(_ claim: UnsafePointer<PreparedClaim>) -> Int {
+    let referred = claim.pointee.referred ? 2 : 0, designated = claim.pointee.designatedHospital ? 1 : 0
+    return (claim.pointee.kind.index &* 4 &+ claim.pointee.place.index) &* 4 &+ referred &+ designated
+  }
+
+  /// The layers whose scope covers `claim`: its kind and place, referral
+  /// and designated hospital where required, an identity (`identity`: its
+  /// resolution) or disease list where the layer names some.
+  @inline(__always)
+  func layersInScope(of claim: UnsafePointer<PreparedClaim>, _ identity: IdentityResolution) -> UInt8 {
+    var active = shapeLayers[shapeIndex(claim)] & identity.scope
+    if active & diseaseScoped != 0 { active &= ~diseaseScoped | Self.union(diseaseLayers, claim.pointee.diseaseLists) }
+    return active
   }
 
   /// The union of `table[b]` over the set bits `b` of `bits`.

@@ -43,9 +43,12 @@ struct LayerSlot<Year: YearStart> {
   @_transparent
   var inPolicyCostBefore: Int64 { Year.isFresh ? 0 : running.pointee.before.pointee.inPolicyCost }
 
-  /// The room left under `caps` for this claim (`Int64.max`: uncapped).
+  /// The room left under caps `index` of `table` for this claim (`Int64.max`: uncapped).
   @_transparent
-  func room(_ caps: UnsafePointer<CompiledCaps>) -> Int64 {
-    Year.isFresh ? caps.pointee.freshRoom(kind: running.pointee.kind) : caps.pointee.room(kind: running.pointee.kind, paid: paidBefore)
+  func room(_ table: CompiledTable, _ index: Int) -> Int64 {
+    let caps = table.caps + index
+    if Year.isFresh { return caps.pointee.freshRoom(kind: running.pointee.kind) }
+    return CompiledCaps.room(count: caps.pointee.count, kind: running.pointee.kind, paid: paidBefore,
+      terms: table.capTerms + index &* 9)
   }
 }

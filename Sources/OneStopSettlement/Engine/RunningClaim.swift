@@ -19,6 +19,8 @@ struct RunningClaim {
   /// The accumulators this claim reads: the person's, or all-zero ones when
   /// the claim starts a new year (never read under ``FreshYear``).
   let before: UnsafePointer<YearToDate>
+  /// What the claim's identities select in every layer.
+  let identity: IdentityResolution
   /// Layers whose scope covers the claim (bit per layer).
   let inScope: UInt8
   /// Layers applied so far (bit per layer).
@@ -26,7 +28,8 @@ struct RunningClaim {
 
   @inline(__always)
   init<Year: YearStart>(
-    _ claim: UnsafePointer<PreparedClaim>, levels: Int, before: UnsafePointer<YearToDate>, inScope: UInt8, _: Year.Type
+    _ claim: UnsafePointer<PreparedClaim>, levels: Int, before: UnsafePointer<YearToDate>, identity: IdentityResolution,
+    inScope: UInt8, _: Year.Type
   ) {
     remaining = claim.pointee.inPolicy
     payFirst = claim.pointee.payFirst
@@ -37,6 +40,7 @@ struct RunningClaim {
     let earlier = Year.isFresh ? 0 : before.pointee.admissions
     admission = claim.pointee.kind == .inpatient ? earlier &+ 1 : earlier
     self.before = before
+    self.identity = identity
     self.inScope = inScope
   }
 

@@ -13,7 +13,7 @@ enum ScheduleStep: LayerRule {
     let (li, r, c, base) = (slot.layer, slot.running, slot.claim, slot.base)
     let L = engine.compiled.layers + li
     let isBasic = L.pointee.kind == .basic
-    let (selected, identity) = engine.group(L, c)
+    let (selected, identity) = r.pointee.identity.group(li, L, engine.compiled.identityGroups)
     guard selected >= 0 else {
       trace.record(.skipped(layer: li, reason: .identity))
       return nil
@@ -43,9 +43,8 @@ enum ScheduleStep: LayerRule {
     if o { throw engine.overflow(li) }
     let segments = UnsafePointer(engine.compiled.segments + (P.pointee.firstSegment &+ (r.pointee.choice & L.pointee.choiceMask)))
     let count = P.pointee.segmentCount
-    guard let exactBefore = CompiledSegment.exact(at: before, above: d, segments, count: count, segment: { _, _, _ in }),
-      let exactAfter = CompiledSegment.exact(at: after, above: d, segments, count: count, segment: { lo, hi, rt in
-        if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
+    guard let (exactBefore, exactAfter) = CompiledSegment.exact(at: before, and: after, above: d, segments, count: count,
+      segment: { lo, hi, rt in if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
     else { throw engine.overflow(li) }
     let rounding = L.pointee.rounding
     let sBefore = exactBefore == 0 ? 0 : rounded(exactBefore, rounding)
@@ -60,7 +59,7 @@ enum ScheduleStep: LayerRule {
       trace.record(.rate(layer: li, amount: groupBase &- applied, rate: rate, result: sAfter))
     }
     return LayerPayment(base: groupBase, deductible: applied, rate: rate, raw: min(max(sAfter &- sBefore, 0), groupBase),
-      group: selected, room: slot.room(engine.compiled.caps + P.pointee.caps))
+      group: selected, room: slot.room(engine.compiled, P.pointee.caps))
   }
 
   /// `exact` (millionths of a fen) rounded to the fen by

@@ -98,7 +98,9 @@ extension SettlementEngine {
     }
     trace.record(.split(total: claim.pointee.total, fullyOwnPay: claim.pointee.fullyOwnPay, overLimit: claim.pointee.overLimit,
       payFirst: claim.pointee.payFirst, inPolicy: claim.pointee.inPolicy))
-    var running = RunningClaim(claim, levels: levelCount, before: before, inScope: table.layersInScope(of: claim), Year.self)
+    let identity = table.identityResolution(of: claim)
+    var running = RunningClaim(
+      claim, levels: levelCount, before: before, identity: identity, inScope: table.layersInScope(of: claim, identity), Year.self)
     // Each layer's base and amount, kept to commit the accumulators
     // (uninitialised stack memory: only applied layers are written and read).
     try withUnsafeTemporaryAllocation(of: Int64.self, capacity: 16) { (kept: UnsafeMutableBufferPointer<Int64>) throws(SettlementError) in
@@ -116,10 +118,11 @@ extension SettlementEngine {
             try settleLayerOfItsKind(li, Year.self, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
           }
         } else {
-          // Nothing to report for a layer out of scope: clear the claim's
-          // amounts once, then visit only the layers in scope, in order.
+          // Nothing to report for a layer out of scope, or without a group
+          // for the person's identities: clear the claim's amounts once,
+          // then visit only the layers that can pay, in order.
           sink.clear(c, layers: table.layerCount)
-          var active = table.layersPaying(claim, inScope: r.pointee.inScope)
+          var active = r.pointee.inScope & identity.paying
           while active != 0 {
             let li = active.trailingZeroBitCount
             active &= active &- 1
@@ -225,16 +228,6 @@ extension SettlementEngine {
     r.pointee.applied |= bit
     r.pointee.pay(amount)
     if L.pointee.kind == .basic { r.pointee.basicDeductible = p.deductible }
-  }
-
-  /// The parameter group layer `L` selects for `claim`: the first identity
-  /// (in precedence order) the layer distinguishes, else its default
-  /// (`-1`: none), and that identity's index (`-1`: default).
-  @inline(__always)
-  func group(_ L: UnsafeMutablePointer<CompiledLayer>, _ c: UnsafePointer<PreparedClaim>) -> (group: Int, identity: Int) {
-    let hit = c.pointee.identities & L.pointee.groupMask
-    if hit == 0 { return (L.pointee.defaultGroup, -1) }
-    return (compiled.identityGroups[L.pointee.identityGroupOffset &+ hit.trailingZeroBitCount], hit.trailingZeroBitCount)
   }
 
   /// The settlement invariants of one claim (debug and internal-check

@@ -45,8 +45,9 @@ public struct SettlementEngine: Sendable {
     var layers: [CompiledLayer] = []
     for layer in table.layers { layers.append(compiler.compile(layer)) }
     compiled = CompiledTable(
-      layers: layers, parameters: compiler.parameters, caps: compiler.caps, identityGroups: compiler.identityGroups,
-      segments: compiler.segments)
+      layers: layers, parameters: compiler.parameters, caps: compiler.caps, capTerms: compiler.capTerms,
+      identityGroups: compiler.identityGroups,
+      segments: compiler.segments, identityCount: table.identities.count)
   }
 
   /// The number of layers.
@@ -71,6 +72,8 @@ private struct Compiler {
   var parameters: [LayerParameters] = []
   /// Yearly caps; entry 0 is "no cap".
   var caps: [CompiledCaps] = [CompiledCaps()]
+  /// The terms of every entry of ``caps``, nine each.
+  var capTerms: [CapTerm] = CompiledCaps.terms([])
   var identityGroups: [Int] = []
   var segments: [CompiledSegment] = []
 
@@ -152,6 +155,7 @@ private struct Compiler {
       c.includesPayFirst = r.baseIncludesPayFirst
       c.targetRatio = r.targetRatio.value.micros
     }
+    identityGroups.append(c.defaultGroup)  // slot `-1 + 1`: no identity selects a group
     identityGroups.append(contentsOf: groupOf)
     c.kindPlaceMask = c.scopeMask
     return c
@@ -160,7 +164,9 @@ private struct Compiler {
   /// The index of `annualCaps` in ``caps`` (0 when there are none).
   mutating func cap(_ annualCaps: [AnnualCap]) -> Int {
     guard !annualCaps.isEmpty else { return 0 }
-    caps.append(CompiledCaps(annualCaps))
+    let terms = CompiledCaps.terms(annualCaps)
+    caps.append(CompiledCaps(annualCaps, terms: terms))
+    capTerms += terms
     return caps.count - 1
   }
 

@@ -53,13 +53,14 @@ struct ColumnSink: SettlementSink {
 
   static var reportsEveryLayer: Bool { false }
 
+  /// Nothing to do: ``SettlementColumns/reset(layerCount:count:)`` zeroed
+  /// the amounts of the whole batch.
   @inline(__always)
-  func clear(_ claim: Int, layers: Int) {
-    for layer in 0..<layers { amounts[layer &* stride &+ claim] = 0 }
-  }
+  func clear(_ claim: Int, layers: Int) {}
 
+  /// Nothing to do: the amount is already zero (``clear(_:layers:)``).
   @inline(__always)
-  func notApplied(_ claim: Int, layer: Int, base: Int64) { amounts[layer &* stride &+ claim] = 0 }
+  func notApplied(_ claim: Int, layer: Int, base: Int64) {}
 
   @inline(__always)
   func applied(_ claim: Int, layer: Int, _ outcome: LayerOutcome) { amounts[layer &* stride &+ claim] = outcome.amount }

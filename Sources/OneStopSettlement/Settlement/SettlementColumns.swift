@@ -46,12 +46,20 @@ public struct SettlementColumns: Sendable, Equatable {
   /// Every claim's patient share, in claim order.
   public var patients: ArraySlice<Int64> { storage[(layerCount + 1) * count..<(layerCount + 2) * count] }
 
-  /// Makes room for `count` claims of `layerCount` layers (contents unspecified).
+  /// Makes room for `count` claims of `layerCount` layers: every layer
+  /// amount zero (a layer that does not apply pays nothing, so the
+  /// settlement writes only the layers that do), fund totals and patient
+  /// shares unspecified.
   mutating func reset(layerCount: Int, count: Int) {
     self.layerCount = layerCount
     self.count = count
     let needed = (layerCount + 2) * count
-    if storage.count < needed { storage = Array(repeating: 0, count: needed) }
+    if storage.count < needed {
+      storage = Array(repeating: 0, count: needed)
+    } else {
+      // One pass over the amounts (vectorised), not a store per claim and layer in the loop.
+      storage.withUnsafeMutableBufferPointer { b in b.baseAddress?.update(repeating: 0, count: layerCount * count) }
+    }
   }
 
   /// Runs `body` with a sink writing into these columns.

@@ -150,8 +150,9 @@ extension SettlementEngine {
       return identity >= 0 ? table.identities[identity].name : nil
     case .basic:
       guard group > 0 else { return nil }
-      let slot = identityGroups[L.identityGroupOffset...].prefix(table.identities.count).firstIndex(of: group)
-      return slot.map { table.identities[$0 - L.identityGroupOffset].name }
+      let first = L.identityGroupOffset + 1  // after the layer's default group
+      let slot = identityGroups[first...].prefix(table.identities.count).firstIndex(of: group)
+      return slot.map { table.identities[$0 - first].name }
     default:
       return nil
     }

@@ -1,0 +1,72 @@
+@testable import OneStopSettlement
+import Testing
+
+/// The schedule's value before and after a claim, taken in one walk over
+/// the segments, is the value of two walks: by hand, and over seeded random
+/// schedules, amounts and overflows.
+@Suite struct ScheduleWalkTests {
+  /// Deductible 1,000; 50 % up to 5,000, then 80 % (absolute bounds).
+  static let segments = CompiledSegment.resolve(deductible: 1_000, relative: false, [(5_000, 500_000), (.max, 800_000)])
+
+  /// The segments in memory the walks read (freed by the caller).
+  static func memory(_ segments: [CompiledSegment]) -> UnsafeMutablePointer<CompiledSegment> {
+    let p = UnsafeMutablePointer<CompiledSegment>.allocate(capacity: max(segments.count, 1))
+    p.initialize(from: segments, count: segments.count)
+    return p
+  }
+
+  static func ignore(_ lower: Int64, _ upper: Int64, _ rate: Int64) {}
+
+  static func both(_ before: Int64, _ after: Int64, _ d: Int64, _ s: UnsafePointer<CompiledSegment>, _ n: Int) -> (before: Int64, after: Int64)? {
+    CompiledSegment.exact(at: before, and: after, above: d, s, count: n, segment: ignore)
+  }
+
+  @Test func byHand() throws {
+    let s = Self.memory(Self.segments)
+    defer { s.deallocate() }
+    // S(3,000) = (3,000 − 1,000) × 0.5 = 1,000; S(8,000) = 4,000 × 0.5 + 3,000 × 0.8 = 4,400 (× 10⁶: millionths).
+    let a = try #require(Self.both(3_000, 8_000, 1_000, s, 2))
+    #expect(a.before == 1_000_000_000 && a.after == 4_400_000_000)
+    // Before below the deductible: S(500) = 0; S(5,000) = 4,000 × 0.5 = 2,000.
+    let b = try #require(Self.both(500, 5_000, 1_000, s, 2))
+    #expect(b.before == 0 && b.after == 2_000_000_000)
+    // Both in the open segment: S(6,000) = 2,000 + 1,000 × 0.8 = 2,800; S(7,000) = 2,000 + 2,000 × 0.8 = 3,600.
+    let c = try #require(Self.both(6_000, 7_000, 1_000, s, 2))
+    #expect(c.before == 2_800_000_000 && c.after == 3_600_000_000)
+    // Segments are reported for `after` only: [1,000, 5,000) at 50 %, [5,000, 7,000) at 80 %.
+    var seen: [[Int64]] = []
+    _ = CompiledSegment.exact(at: 6_000, and: 7_000, above: 1_000, s, count: 2, segment: { seen.append([$0, $1, $2]) })
+    #expect(seen == [[1_000, 5_000, 500_000], [5_000, 7_000, 800_000]])
+  }
+
+  @Test(arguments: [UInt64(1), 2, 3])
+  func oneWalkIsTwoWalks(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    for _ in 0..<3_000 {
+      let count = Int(rng.next() % 4) + 1
+      let d = Int64(rng.next() % 2_000_000)
+      var bound: Int64 = 0
+      var raw: [(bound: Int64, rate: Int64)] = []
+      for k in 0..<count {
+        bound += Int64(rng.next() % 5_000_000) + 1
+        raw.append((k == count - 1 && rng.next() % 2 == 0 ? .max : bound, Int64(rng.next() % 1_000_001)))
+      }
+      let segments = CompiledSegment.resolve(deductible: d, relative: rng.next() % 2 == 0, raw)
+      // Amounts up to 3 × 10¹³ fen; now and then near the 64-bit limit, where the walks overflow.
+      let limit: UInt64 = rng.next() % 50 == 0 ? UInt64(Int64.max) : 30_000_000_000_000
+      var before = Int64(rng.next() % limit), after = Int64(rng.next() % limit)
+      if before > after { swap(&before, &after) }
+      if rng.next() % 4 == 0 { before = 0 }
+      let s = Self.memory(segments)
+      let one = Self.both(before, after, d, s, segments.count)
+      let b = CompiledSegment.exact(at: before, above: d, s, count: segments.count, segment: Self.ignore)
+      let a = CompiledSegment.exact(at: after, above: d, s, count: segments.count, segment: Self.ignore)
+      s.deallocate()
+      if let a, let b {
+        #expect(one?.before == b && one?.after == a, "\(raw) d \(d): \(before) … \(after)")
+      } else {
+        #expect(one == nil, "overflow: \(raw) d \(d): \(before) … \(after)")
+      }
+    }
+  }
+}
