@@ -222,27 +222,21 @@ import Testing
   }
 
   @Test func kindsAndPlacesAreReadExactlyByWords() {
-    // Every spelling, and every one-byte change of it (at each position), in a longer buffer.
-    for k in ClaimKind.allCases {
-      let word = Array(k.rawValue.utf8)
-      let got = (word + Array(",xxxxxxxx".utf8)).withUnsafeBufferPointer { ClaimFileScanner.plainKind($0.baseAddress!, word.count) }
-      #expect(got == k)
+    Self.expectExact(ClaimKind.allCases.map { ($0.rawValue, $0) }) { ClaimFileScanner.plainKind($0, $1) }
+    Self.expectExact(Place.allCases.map { ($0.rawValue, $0) }) { ClaimFileScanner.plainPlace($0, $1) }
+  }
+
+  /// Every spelling reads as its value, and every one-byte change of it
+  /// (at each position) as `nil`, each in a longer buffer.
+  static func expectExact<T: Equatable>(_ spellings: [(String, T)], _ read: (UnsafePointer<UInt8>, Int) -> T?) {
+    func value(_ word: [UInt8]) -> T? { (word + Array(",xxxxxxxx".utf8)).withUnsafeBufferPointer { read($0.baseAddress!, word.count) } }
+    for (text, want) in spellings {
+      let word = Array(text.utf8)
+      #expect(value(word) == want)
       for i in word.indices {
         var near = word
         near[i] ^= 0x20
-        let miss = (near + Array(",xxxxxxxx".utf8)).withUnsafeBufferPointer { ClaimFileScanner.plainKind($0.baseAddress!, near.count) }
-        #expect(miss == nil, "\(String(decoding: near, as: UTF8.self))")
-      }
-    }
-    for p in Place.allCases {
-      let word = Array(p.rawValue.utf8)
-      let got = (word + Array(",xxxxxxxx".utf8)).withUnsafeBufferPointer { ClaimFileScanner.plainPlace($0.baseAddress!, word.count) }
-      #expect(got == p)
-      for i in word.indices {
-        var near = word
-        near[i] ^= 0x20
-        let miss = (near + Array(",xxxxxxxx".utf8)).withUnsafeBufferPointer { ClaimFileScanner.plainPlace($0.baseAddress!, near.count) }
-        #expect(miss == nil, "\(String(decoding: near, as: UTF8.self))")
+        #expect(value(near) == nil, "\(String(decoding: near, as: UTF8.self))")
       }
     }
   }
