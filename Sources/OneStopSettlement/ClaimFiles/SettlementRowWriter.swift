@@ -62,19 +62,21 @@ struct SettlementRowWriter: SettledClaimConsumer {
         if json {
           Self.writeJSON(keys, row, claim, amounts, layers, b, o, &p)
         } else {
-          Self.writeCSV(row, claim, amounts, layers, b, o, &p)
+          p = Self.writeCSV(row, claim, amounts, layers, b, o, at: p)
         }
       }
     }
     output.count = p
   }
 
-  /// One CSV row at `p`.
+  /// One CSV row at `start`; returns the position after it (the position
+  /// is a local, not written back after every field).
   @inline(__always)
   private static func writeCSV(
     _ row: StreamRow, _ claim: PreparedClaim, _ amounts: UnsafePointer<Int64>, _ layers: Int, _ b: Span<UInt8>,
-    _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int
-  ) {
+    _ o: UnsafeMutablePointer<UInt8>, at start: Int
+  ) -> Int {
+    var p = start
     ByteWriter.putCSVId(row.claimId, b, o, &p)
     ByteWriter.put(44, o, &p)
     ByteWriter.putCSVId(row.personId, b, o, &p)
@@ -91,6 +93,7 @@ struct SettlementRowWriter: SettledClaimConsumer {
       i &+= 1
     }
     ByteWriter.put(10, o, &p)
+    return p
   }
 
   /// One JSON line at `p`.
