@@ -185,4 +185,10 @@ import Testing
     w2.append(plain)
     #expect(try ClaimFileDecoder.rows(from: Data(w2.output), format: .csv) == [plain])
   }
+
+  /// The placeholder date of a row whose date did not parse is 1970-01-01, day 0.
+  @Test func epochIsDayZero() throws {
+    #expect(CivilDate.epoch == (try CivilDate(parsing: "1970-01-01")))
+    #expect(CivilDate.epoch.dayNumber == 0)
+  }
 }

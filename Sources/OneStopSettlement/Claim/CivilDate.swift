@@ -20,6 +20,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     self.year = year; self.month = month; self.day = day
   }
 
+  /// A date written as a constant in this library's code, known to be
+  /// valid (never a date read from input: those go through
+  /// ``init(year:month:day:)``, which checks).
+  init(constantYear year: Int, month: Int, day: Int) {
+    self.year = year; self.month = month; self.day = day
+  }
+
   /// Parses `yyyy-MM-dd`.
   public init(parsing text: String) throws(SettlementError) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -76,8 +76,5 @@ extension ClaimFileRow {
 
 extension CivilDate {
   /// 1970-01-01 (a placeholder that never reaches a table).
-  static let epoch: CivilDate = {
-    guard let d = try? CivilDate(year: 1970, month: 1, day: 1) else { preconditionFailure("1970-01-01 is a date") }
-    return d
-  }()
+  static let epoch = CivilDate(constantYear: 1970, month: 1, day: 1)
 }

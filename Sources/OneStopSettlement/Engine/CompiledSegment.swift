@@ -18,38 +18,12 @@ struct CompiledSegment: Sendable {
     }
   }
 
-  /// The exact value at `x` of the schedule of `count` segments starting at
-  /// `segments`, above the deductible `d`: `Σ (segment share of x above d) ×
-  /// rate`, in millionths of a fen, or `nil` on overflow. Calls `segment`
-  /// with each segment's share (for tracing).
-  @inline(__always)
-  static func exact(
-    at x: Int64, above d: Int64, _ segments: UnsafePointer<CompiledSegment>, count: Int, segment: (Int64, Int64, Int64) -> Void
-  ) -> Int64? {
-    var lower = d
-    var acc: Int64 = 0
-    var i = 0
-    while i < count, x > lower {
-      let upper = segments[i].upper
-      if upper > lower {
-        let rate = segments[i].rate
-        let top = x < upper ? x : upper
-        let (p, o1) = (top &- lower).multipliedReportingOverflow(by: rate)
-        let (sum, o2) = acc.addingReportingOverflow(p)
-        if o1 || o2 { return nil }
-        acc = sum
-        segment(lower, top, rate)
-        lower = upper
-      }
-      i &+= 1
-    }
-    return acc
-  }
-
-  /// ``exact(at:above:_:count:segment:)`` at `before` and at `after`
-  /// (`before ≤ after`) in one walk over the segments: the values of the
-  /// schedule before and after a claim (`S(before)`, `S(after)`), or `nil`
-  /// on overflow. Calls `segment` with each segment's share of `after`.
+  /// The exact values at `before` and at `after` (`before ≤ after`) of the
+  /// schedule of `count` segments starting at `segments`, above the
+  /// deductible `d`: `S(x) = Σ (segment share of x above d) × rate`, in
+  /// millionths of a fen, taken in one walk over the segments — the
+  /// schedule before and after a claim — or `nil` on overflow. Calls
+  /// `segment` with each segment's share of `after` (for tracing).
   @inline(__always)
   static func exact(
     at before: Int64, and after: Int64, above d: Int64, _ segments: UnsafePointer<CompiledSegment>, count: Int,

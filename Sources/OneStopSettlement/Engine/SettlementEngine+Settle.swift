@@ -195,7 +195,8 @@ extension SettlementEngine {
     let L = compiled.layers + li  // read field by field: the record is never copied
     let bit = UInt8(truncatingIfNeeded: 1 &<< li)  // li < 8
     let base = L.pointee.includesPayFirst ? r.pointee.remaining &+ r.pointee.payFirst : r.pointee.remaining
-    guard r.pointee.inScope & bit != 0 else {
+    // Only the loop over every layer visits layers out of scope.
+    if Trace.isRecording || Sink.reportsEveryLayer, r.pointee.inScope & bit == 0 {
       trace.record(.skipped(layer: li, reason: L.pointee.skipReason(claim.pointee)))
       sink.notApplied(c, layer: li, base: base)
       return
