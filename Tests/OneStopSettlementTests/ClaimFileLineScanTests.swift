@@ -240,4 +240,17 @@ import Testing
       }
     }
   }
+
+  /// The column plan packs columns as 4-bit case numbers and reads them back
+  /// with `unsafeBitCast`: that is sound only while every 4-bit value is a
+  /// case, i.e. the enum has exactly 16, and each comes back as itself.
+  @Test func columnPlanNibblesAreCases() {
+    #expect(ClaimFileColumn.allCases.count == 16)
+    let layout = CSVLayout(ClaimFileColumn.allCases)
+    var plan = layout.packed
+    for column in ClaimFileColumn.allCases {
+      #expect(unsafeBitCast(UInt8(truncatingIfNeeded: plan & 15), to: ClaimFileColumn.self) == column)
+      plan >>= 4
+    }
+  }
 }
