@@ -35,7 +35,7 @@ struct PrettyJSONWriter {
   mutating func element() {
     let (first, depth) = (empty, depth)
     empty = false
-    out.withReserved(2 &+ 2 &* depth) { ms, p in Self.separator(first: first, depth: depth, &ms, &p) }
+    out.withReservedBytes(2 &+ 2 &* depth) { o, p in Self.separator(first: first, depth: depth, o, &p) }
   }
 
   /// Starts an object member with a key known at compile time (plain ASCII,
@@ -44,13 +44,12 @@ struct PrettyJSONWriter {
     let (first, depth) = (empty, depth)
     empty = false
     let n = k.utf8CodeUnitCount
-    out.withReserved(2 &+ 2 &* depth &+ n &+ 5) { ms, p in
-      Self.separator(first: first, depth: depth, &ms, &p)
-      ms[p] = Self.quote
-      let src = k.utf8Start
-      for i in 0..<n { ms[p &+ 1 &+ i] = src[i] }
+    out.withReservedBytes(2 &+ 2 &* depth &+ n &+ 5) { o, p in
+      Self.separator(first: first, depth: depth, o, &p)
+      o[p] = Self.quote
+      (o + (p &+ 1)).update(from: k.utf8Start, count: n)
       p &+= n &+ 1
-      Self.colon(&ms, &p)
+      Self.colon(o, &p)
     }
   }
 
@@ -58,9 +57,9 @@ struct PrettyJSONWriter {
   mutating func key(text k: String) {
     element()
     string(k)
-    out.withReserved(4) { ms, p in
+    out.withReservedBytes(4) { o, p in
       p &-= 1  // over the closing quote, which `colon` writes
-      Self.colon(&ms, &p)
+      Self.colon(o, &p)
     }
   }
 
@@ -68,31 +67,31 @@ struct PrettyJSONWriter {
   mutating func string(_ s: String) {
     var s = s
     s.withUTF8 { u in
-      out.withReserved(u.count &* 6 &+ 2) { ms, p in
-        ms[p] = Self.quote
+      out.withReservedBytes(u.count &* 6 &+ 2) { o, p in
+        o[p] = Self.quote
         p &+= 1
         for x in u {
           if x >= 0x20, x != Self.quote, x != Self.backslash {
-            ms[p] = x
+            o[p] = x
             p &+= 1
             continue
           }
-          ms[p] = Self.backslash
+          o[p] = Self.backslash
           switch x {
-          case 0x08: ms[p &+ 1] = UInt8(ascii: "b")
-          case 0x0C: ms[p &+ 1] = UInt8(ascii: "f")
-          case 0x0A: ms[p &+ 1] = UInt8(ascii: "n")
-          case 0x0D: ms[p &+ 1] = UInt8(ascii: "r")
-          case 0x09: ms[p &+ 1] = UInt8(ascii: "t")
-          case 0x20...: ms[p &+ 1] = x
+          case 0x08: o[p &+ 1] = UInt8(ascii: "b")
+          case 0x0C: o[p &+ 1] = UInt8(ascii: "f")
+          case 0x0A: o[p &+ 1] = UInt8(ascii: "n")
+          case 0x0D: o[p &+ 1] = UInt8(ascii: "r")
+          case 0x09: o[p &+ 1] = UInt8(ascii: "t")
+          case 0x20...: o[p &+ 1] = x
           default:
-            ms[p &+ 1] = UInt8(ascii: "u"); ms[p &+ 2] = ByteText.zero; ms[p &+ 3] = ByteText.zero
-            ms[p &+ 4] = ByteWriter.hexDigit(x >> 4); ms[p &+ 5] = ByteWriter.hexDigit(x & 15)
+            o[p &+ 1] = UInt8(ascii: "u"); o[p &+ 2] = ByteText.zero; o[p &+ 3] = ByteText.zero
+            o[p &+ 4] = ByteWriter.hexDigit(x >> 4); o[p &+ 5] = ByteWriter.hexDigit(x & 15)
             p &+= 4
           }
           p &+= 2
         }
-        ms[p] = Self.quote
+        o[p] = Self.quote
         p &+= 1
       }
     }
@@ -100,27 +99,28 @@ struct PrettyJSONWriter {
 
   private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
-  /// `,` and a line break unless first, then the indent.
+  /// `,` and a line break unless first, then the indent (at most
+  /// `2 + 2 × depth` bytes at `o + p`, reserved by the caller).
   @inline(__always)
-  private static func separator(first: Bool, depth: Int, _ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
-    if !first { ms[p] = UInt8(ascii: ","); ms[p &+ 1] = 0x0A; p &+= 2 }
-    for _ in 0..<depth &* 2 { ms[p] = ByteText.space; p &+= 1 }
+  private static func separator(first: Bool, depth: Int, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    if !first { o[p] = UInt8(ascii: ","); o[p &+ 1] = 0x0A; p &+= 2 }
+    for _ in 0..<depth &* 2 { o[p] = ByteText.space; p &+= 1 }
   }
 
-  /// `" : ` after a key's closing quote.
+  /// `" : ` after a key's closing quote (4 bytes at `o + p`, reserved by the caller).
   @inline(__always)
-  private static func colon(_ ms: inout MutableSpan<UInt8>, _ p: inout Int) {
-    ms[p] = quote; ms[p &+ 1] = ByteText.space; ms[p &+ 2] = UInt8(ascii: ":"); ms[p &+ 3] = ByteText.space
+  private static func colon(_ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    o[p] = quote; o[p &+ 1] = ByteText.space; o[p &+ 2] = UInt8(ascii: ":"); o[p &+ 3] = ByteText.space
     p &+= 4
   }
 
   /// An amount as `Money` encodes it: a yuan string with two decimals.
   mutating func money(_ m: Money) {
-    out.withReserved(26) { ms, p in
-      ms[p] = Self.quote
+    out.withReservedBytes(26) { o, p in
+      o[p] = Self.quote
       p &+= 1
-      ByteWriter.putFen(m.fen, &ms, &p)
-      ms[p] = Self.quote
+      ByteWriter.putFen(m.fen, o, &p)  // at most 24 bytes
+      o[p] = Self.quote
       p &+= 1
     }
   }
@@ -153,11 +153,11 @@ struct PrettyJSONWriter {
   private mutating func close(_ bracket: UInt8) {
     depth -= 1
     let depth = depth
-    out.withReserved(2 &+ 2 &* depth) { ms, p in
-      ms[p] = 0x0A
+    out.withReservedBytes(2 &+ 2 &* depth) { o, p in
+      o[p] = 0x0A
       p &+= 1
-      for _ in 0..<depth &* 2 { ms[p] = ByteText.space; p &+= 1 }
-      ms[p] = bracket
+      for _ in 0..<depth &* 2 { o[p] = ByteText.space; p &+= 1 }
+      o[p] = bracket
       p &+= 1
     }
     empty = false
