@@ -41,8 +41,7 @@ final class CompiledTable: @unchecked Sendable {
 
   init(
     layers: [CompiledLayer], parameters: [LayerParameters], caps: [CompiledCaps], capTerms: [CapTerm], identityGroups: [Int],
-    segments: [CompiledSegment],
-    identityCount: Int
+    segments: [CompiledSegment], identityCount: Int
   ) {
     self.layers = Self.copy(layers)
     self.parameters = Self.copy(parameters)
@@ -78,7 +77,8 @@ final class CompiledTable: @unchecked Sendable {
   }
 
   deinit {
-    layers.deallocate(); parameters.deallocate(); caps.deallocate(); capTerms.deallocate(); identityGroups.deallocate(); segments.deallocate()
+    layers.deallocate(); parameters.deallocate(); caps.deallocate(); capTerms.deallocate()
+    identityGroups.deallocate(); segments.deallocate()
     shapeLayers.deallocate(); diseaseLayers.deallocate(); identityResolutions.deallocate()
     zeroYearToDate.deinitialize(count: 1); zeroYearToDate.deallocate()
   }

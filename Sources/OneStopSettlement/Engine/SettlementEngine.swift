@@ -46,8 +46,7 @@ public struct SettlementEngine: Sendable {
     for layer in table.layers { layers.append(compiler.compile(layer)) }
     compiled = CompiledTable(
       layers: layers, parameters: compiler.parameters, caps: compiler.caps, capTerms: compiler.capTerms,
-      identityGroups: compiler.identityGroups,
-      segments: compiler.segments, identityCount: table.identities.count)
+      identityGroups: compiler.identityGroups, segments: compiler.segments, identityCount: table.identities.count)
   }
 
   /// The number of layers.
