@@ -26,6 +26,9 @@ struct CompiledLayer: Sendable {
   var includesBasicDeductible: Bool
   /// Cumulative yearly basis (major illness, per-year assistance).
   var perYear: Bool
+  /// ``perYear`` as a mask: all ones for a cumulative yearly basis, else 0
+  /// (the year's base so far reads through it, without a jump).
+  var perYearMask: Int64 = 0
   /// Identities that select a non-default group (bit per identity).
   var groupMask: UInt64
   /// Group used when no identity in ``groupMask`` is held (`-1` = none: the

@@ -38,7 +38,8 @@ enum ScheduleStep: LayerRule {
     if !isBasic { trace.record(.base(layer: li, base: groupBase)) }
 
     let perYear = L.pointee.perYear
-    let before = perYear ? slot.baseBefore : 0
+    // A mask, not a jump: per-claim and per-year layers alternate in the loop.
+    let before = slot.baseBefore & L.pointee.perYearMask
     let (after, o) = before.addingReportingOverflow(groupBase)
     if o { throw engine.overflow(li) }
     let segments = UnsafePointer(engine.compiled.segments + (P.pointee.firstSegment &+ (r.pointee.choice & L.pointee.choiceMask)))

@@ -157,6 +157,7 @@ private struct Compiler {
     identityGroups.append(c.defaultGroup)  // slot `-1 + 1`: no identity selects a group
     identityGroups.append(contentsOf: groupOf)
     c.kindPlaceMask = c.scopeMask
+    c.perYearMask = c.perYear ? -1 : 0
     return c
   }
 
