@@ -90,9 +90,20 @@ enum ByteText {
     let y = digit(0) &* 1000 &+ digit(1) &* 100 &+ digit(2) &* 10 &+ digit(3)
     let m = digit(5) &* 10 &+ digit(6)
     let d = digit(8) &* 10 &+ digit(9)
-    guard ok, y >= 1900, y <= 2999, m >= 1, m <= 12, d >= 1, d <= Int32(CivilDate.daysIn(month: Int(m), year: Int(y))) else {
+    guard ok, let date = packedDate(year: y, month: m, day: d) else {
       throw RowError(.invalidDate, column, at: range.lower, expected: "a valid calendar date as yyyy-MM-dd", found: r.string(in: b))
     }
+    return date
+  }
+
+  /// `yyyymmdd` when year, month and day make a date ``CivilDate`` accepts
+  /// (years 1900–2999, the month's days by ``CivilDate/daysIn(month:year:)``);
+  /// `nil` otherwise. Every byte-level date reader ends here.
+  @inline(__always)
+  static func packedDate(year y: Int32, month m: Int32, day d: Int32) -> Int32? {
+    guard y >= 1900, y <= 2999, m >= 1, m <= 12, d >= 1,
+      d <= 28 || d <= Int32(CivilDate.daysIn(month: Int(m), year: Int(y)))  // no look-up for most days
+    else { return nil }
     return y &* 10_000 &+ m &* 100 &+ d
   }
 

@@ -196,13 +196,9 @@ extension ClaimFileScanner {
     let y = digit(0) &* 1000 &+ digit(1) &* 100 &+ digit(2) &* 10 &+ digit(3)
     let m = digit(5) &* 10 &+ digit(6)
     let d = digit(8) &* 10 &+ digit(9)
-    guard ok, y >= 1900, y <= 2999, m >= 1, m <= 12, d >= 1 else { return nil }
-    if d > 28 {
-      let days: Int32 = m == 2 ? ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31)
-      guard d <= days else { return nil }
-    }
+    guard ok, let date = ByteText.packedDate(year: y, month: m, day: d) else { return nil }
     p = s &+ 10
-    return y &* 10_000 &+ m &* 100 &+ d
+    return date
   }
 
   /// The next field starting at `pos`; leaves `pos` on the comma or at

@@ -176,11 +176,6 @@ extension ClaimFileScanner {
       &+ Int32(truncatingIfNeeded: (t &>> 16) & 0xFF) &* 10 &+ Int32(truncatingIfNeeded: (t &>> 24) & 0xFF)
     let m = Int32(truncatingIfNeeded: (t &>> 40) & 0xFF) &* 10 &+ Int32(truncatingIfNeeded: (t &>> 48) & 0xFF)
     let d = Int32(truncatingIfNeeded: u & 0xFF) &* 10 &+ Int32(truncatingIfNeeded: u &>> 8)
-    guard y >= 1900, y <= 2999, m >= 1, m <= 12, d >= 1 else { return nil }
-    if d > 28 {
-      let days: Int32 = m == 2 ? ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31)
-      guard d <= days else { return nil }
-    }
-    return y &* 10_000 &+ m &* 100 &+ d
+    return ByteText.packedDate(year: y, month: m, day: d)
   }
 }

@@ -202,12 +202,7 @@ extension ClaimFileScanner {
     let y = Int32(d0) &* 1000 &+ Int32(d1) &* 100 &+ Int32(d2) &* 10 &+ Int32(d3)
     let m = Int32(d5) &* 10 &+ Int32(d6)
     let d = Int32(d8) &* 10 &+ Int32(d9)
-    guard y >= 1900, y <= 2999, m >= 1, m <= 12, d >= 1 else { return nil }
-    if d > 28 {
-      let days: Int32 = m == 2 ? ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31)
-      guard d <= days else { return nil }
-    }
-    return y &* 10_000 &+ m &* 100 &+ d
+    return ByteText.packedDate(year: y, month: m, day: d)
   }
 
   /// `;`-separated identity codes (held all year) or diagnosis codes, each

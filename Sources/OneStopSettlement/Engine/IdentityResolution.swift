@@ -29,14 +29,9 @@ struct IdentityResolution: Sendable {
       let bit = UInt8(1) << UInt8(li)
       if L.identityMask == 0 || L.identityMask & identities != 0 { scope |= bit }
       let hit = identities & L.groupMask
-      let group: Int
-      if hit == 0 {
-        group = L.defaultGroup
-      } else {
-        selector[li] = Int8(hit.trailingZeroBitCount)  // < 64
-        group = identityGroups[L.identityGroupOffset + 1 + hit.trailingZeroBitCount]
-      }
-      if group >= 0 { paying |= bit }
+      if hit != 0 { selector[li] = Int8(hit.trailingZeroBitCount) }  // < 64
+      // The map's first entry is the default group (selector −1).
+      if identityGroups[L.identityGroupOffset + 1 + Int(selector[li])] >= 0 { paying |= bit }
     }
   }
 

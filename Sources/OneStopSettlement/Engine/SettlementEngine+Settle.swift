@@ -119,9 +119,8 @@ extension SettlementEngine {
           }
         } else {
           // Nothing to report for a layer out of scope, or without a group
-          // for the person's identities: clear the claim's amounts once,
-          // then visit only the layers that can pay, in order.
-          sink.clear(c, layers: table.layerCount)
+          // for the person's identities (the sink reads them as paying 0):
+          // visit only the layers that can pay, in order.
           var active = r.pointee.inScope & identity.paying
           while active != 0 {
             let li = active.trailingZeroBitCount

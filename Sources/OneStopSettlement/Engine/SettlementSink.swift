@@ -5,11 +5,10 @@
 protocol SettlementSink {
   /// Whether the sink keeps something for layers out of a claim's scope
   /// (a full record does: the base and "not applied"). When neither the
-  /// sink nor the trace does, the loop visits only the layers in scope.
+  /// sink nor the trace does, the loop visits only the layers that can pay,
+  /// so such a sink must read every other layer of every claim as paying 0
+  /// from the start (``ColumnSink``: its columns are zeroed per batch).
   static var reportsEveryLayer: Bool { get }
-  /// Claim `claim`'s layers `0..<layers` paid nothing (before its layers in
-  /// scope settle, when ``reportsEveryLayer`` is false).
-  func clear(_ claim: Int, layers: Int)
   /// Layer `layer` does not apply to claim `claim`, whose base there is `base`.
   mutating func notApplied(_ claim: Int, layer: Int, base: Int64)
   /// Layer `layer` applied to claim `claim` with `outcome`.
@@ -24,8 +23,6 @@ struct SettlementRecordSink: SettlementSink {
   let settlement: UnsafeMutablePointer<Settlement>
 
   static var reportsEveryLayer: Bool { true }
-
-  func clear(_ claim: Int, layers: Int) {}
 
   @inline(__always)
   func notApplied(_ claim: Int, layer: Int, base: Int64) { settlement.pointee.setNotApplied(layer, base: base) }
@@ -55,10 +52,6 @@ struct ColumnSink: SettlementSink {
 
   /// Nothing to do: ``SettlementColumns/reset(layerCount:count:)`` zeroed
   /// the amounts of the whole batch.
-  @inline(__always)
-  func clear(_ claim: Int, layers: Int) {}
-
-  /// Nothing to do: the amount is already zero (``clear(_:layers:)``).
   @inline(__always)
   func notApplied(_ claim: Int, layer: Int, base: Int64) {}
 
