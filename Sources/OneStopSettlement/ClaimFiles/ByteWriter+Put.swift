@@ -56,6 +56,25 @@ extension ByteWriter {
     p &+= a.count
   }
 
+  /// Writes the bytes `b[r]` as they are at `p`: 16 to 32 bytes as two
+  /// overlapping 16-byte copies, others by `memcpy`.
+  @inline(__always)
+  static func put(_ r: ByteRange, _ b: Span<UInt8>, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    let n = r.count
+    b.withUnsafeBufferPointer { b in
+      let s = UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped + r.lower)
+      let d = UnsafeMutableRawPointer(o + p)
+      if n >= 16, n <= 32 {
+        let head = s.loadUnaligned(as: SIMD16<UInt8>.self), tail = s.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self)
+        d.storeBytes(of: head, as: SIMD16<UInt8>.self)
+        d.storeBytes(of: tail, toByteOffset: n &- 16, as: SIMD16<UInt8>.self)
+      } else {
+        d.copyMemory(from: s, byteCount: n)
+      }
+    }
+    p &+= n
+  }
+
   /// Writes text known at compile time at `p`.
   @inline(__always)
   static func put(_ s: StaticString, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {

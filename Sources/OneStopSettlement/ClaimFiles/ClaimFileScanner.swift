@@ -169,6 +169,26 @@ struct ClaimFileScanner: Sendable {
     return false
   }
 
+  /// Reads the next line with `canonical` when it takes it (a plain row
+  /// of a canonical header, see ``CanonicalCSVScanner``): the claim goes
+  /// to `claim`, the rest to `out`, and the line is consumed.
+  ///
+  /// - Returns: `false` (nothing consumed) when no complete line is left or
+  ///   the row is declined: ``next(into:error:)`` then reads it.
+  @inline(__always)
+  mutating func nextCanonical(
+    _ canonical: borrowing CanonicalCSVScanner, into claim: UnsafeMutablePointer<PreparedClaim>, _ out: inout CanonicalCSVScanner.Row
+  ) -> Bool {
+    guard headerDone, line > 0, start < limit else { return false }
+    let (start, limit) = (self.start, self.limit)
+    let next = buffer.withUnsafeBufferPointer { b in canonical.scan(b.baseAddress.unsafelyUnwrapped, start, limit: limit, into: claim, &out) }
+    guard let next else { return false }
+    line &+= 1
+    out.row.line = line
+    self.start = next
+    return true
+  }
+
   /// The line of `row` as read (before in-place decoding when
   /// ``keepsOriginalLines``; else as decoded).
   func withOriginal<R>(of row: borrowing ScannedClaim, _ body: (Span<UInt8>) -> R) -> R {

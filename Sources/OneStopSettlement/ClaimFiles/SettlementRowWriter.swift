@@ -77,11 +77,15 @@ struct SettlementRowWriter: SettledClaimConsumer {
     _ o: UnsafeMutablePointer<UInt8>, at start: Int
   ) -> Int {
     var p = start
-    ByteWriter.putCSVId(row.claimId, b, o, &p)
-    ByteWriter.put(44, o, &p)
-    ByteWriter.putCSVId(row.personId, b, o, &p)
-    ByteWriter.put(44, o, &p)
-    ByteWriter.putDate(row.date, o, &p)
+    if row.verbatim.isEmpty {
+      ByteWriter.putCSVId(row.claimId, b, o, &p)
+      ByteWriter.put(44, o, &p)
+      ByteWriter.putCSVId(row.personId, b, o, &p)
+      ByteWriter.put(44, o, &p)
+      ByteWriter.putDate(row.date, o, &p)
+    } else {
+      ByteWriter.put(row.verbatim, b, o, &p)  // the same bytes, as read
+    }
     ByteWriter.put(44, o, &p)
     ByteWriter.putFen(claim.total, o, &p)
     ByteWriter.put(44, o, &p)

@@ -52,6 +52,15 @@ struct SettlementStream {
   private var carried: [YearToDate]
   /// Per engine: the engine's output, reused.
   private var results: [SettlementColumns]
+  /// The header's ``CanonicalCSVScanner`` (CSV, one table, dates as
+  /// written), once the header is read and when its columns allow one.
+  private var canonical: CanonicalCSVScanner?
+  private var canonicalChecked = false
+  /// Let canonical headers' rows be read by ``CanonicalCSVScanner`` (off
+  /// only to test it against the general scanners).
+  var usesCanonicalPath = true
+  /// Rows read by ``CanonicalCSVScanner`` (for tests).
+  private(set) var canonicalRowCount = 0
   /// Rejected rows, CSV `line,error,row`.
   private(set) var rejects = ByteWriter(capacity: 256)
   /// Number of rejected rows.
@@ -105,7 +114,35 @@ struct SettlementStream {
     defer { slot.deinitialize(count: 1); slot.deallocate() }
     scanner.append(chunk, isFinal: isFinal)
     var error: RowError? = nil
-    while try scanner.next(into: &slot.pointee, error: &error) {
+    var read = CanonicalCSVScanner.Row()
+    while true {
+      if !canonicalChecked, scanner.hasHeader {
+        canonicalChecked = true
+        if usesCanonicalPath, scanner.format == .csv, engines.count == 1, state.targetYear == nil {
+          canonical = CanonicalCSVScanner(columns: scanner.columns, table: engines[0].table)
+        }
+      }
+      // Rows of a canonical header straight to their claim; the others (and
+      // any row it declines) through the general scanners.
+      if let canonical {
+        while scanner.nextCanonical(canonical, into: batch.nextClaim(engine: 0), &read) {
+          canonicalRowCount &+= 1
+          let b = scanner.buffer.span
+          do throws(RowError) {
+            try state.accept(read.row, dateOffset: read.dateOffset, b, into: batch)
+          } catch {
+            let located = error.located(line: read.row.line, lineStart: read.row.lineStart, in: b)
+            if !skipsBadRows {
+              try settleBatch(b, into: &consumer)
+              throw located
+            }
+            Self.reject(located, line: read.row.line, b.extracting(read.row.lineStart..<read.lineEnd), into: &rejects)
+            rejectedCount += 1
+          }
+          if batch.isFull { try settleBatch(b, into: &consumer) }
+        }
+      }
+      guard try scanner.next(into: &slot.pointee, error: &error) else { break }
       let b = scanner.buffer.span
       let row = UnsafePointer(slot)
       do throws(RowError) {
@@ -207,39 +244,67 @@ struct StreamState {
   @inline(__always)
   mutating func accept(_ r: UnsafeMutablePointer<ScannedClaim>, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
     if let year = targetYear { shiftYear(&r.pointee, to: year) }
-    // Order: contiguous persons, dates not decreasing.
-    let newPerson = currentPerson < 0 || !currentId.matches(r.pointee.personId, in: b)
-    var personHash: UInt64 = 0
-    var personSlot = 0
-    if newPerson {
-      personHash = PersonIdSet.hash(r.pointee.personId, in: b)
-      let (slot, seen) = persons.find(r.pointee.personId, in: b, hash: personHash)
-      personSlot = slot
-      if seen {
-        throw RowError(.unsortedClaims, .personId, at: r.pointee.personId.lower,
-          expected: "each person's rows together (sort by person, then date)", found: "person \(r.pointee.personId.string(in: b)) again after other persons")
-      }
-    } else if r.pointee.date < lastDate {
-      let date = r.pointee.date
-      throw RowError(.unsortedClaims, .date, at: r.pointee.dateOffset,
-        expected: "this person's rows in date order (on or after \(ByteText.civilDate(lastDate)?.description ?? ""))",
-        found: ByteText.civilDate(date)?.description ?? "")
-    }
+    let person = try checkOrder(r.pointee.personId, date: r.pointee.date, dateOffset: r.pointee.dateOffset, b)
     var k = 0
     while k < codes.count {
       batch.nextClaim(engine: k).pointee = try codes[k].prepare(r, b)
       k &+= 1
     }
-    if newPerson {
-      currentPerson = persons.count
-      persons.insert(r.pointee.personId, in: b, hash: personHash, slot: personSlot)
-      if recordsFirstLines { personFirstLine.append(r.pointee.line) }
-      currentId.set(r.pointee.personId, in: b)
+    admit(
+      StreamRow(
+        line: r.pointee.line, lineStart: r.pointee.lineStart, claimId: r.pointee.claimId, personId: r.pointee.personId, date: r.pointee.date,
+        income: r.pointee.income, startsPerson: false),
+      person, b, into: batch)
+  }
+
+  /// Checks order and adds a row read by ``CanonicalCSVScanner`` (its claim
+  /// already at `batch.nextClaim(engine: 0)`) to `batch`.
+  @inline(__always)
+  mutating func accept(_ row: StreamRow, dateOffset: Int, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
+    admit(row, try checkOrder(row.personId, date: row.date, dateOffset: dateOffset, b), b, into: batch)
+  }
+
+  /// Where a row's person stands: new or the current one, and for a new
+  /// one its hash and slot in ``persons``.
+  struct PersonCheck {
+    var isNew: Bool
+    var hash: UInt64
+    var slot: Int
+  }
+
+  /// Order: contiguous persons, dates not decreasing.
+  @inline(__always)
+  private func checkOrder(_ personId: ByteRange, date: Int32, dateOffset: Int, _ b: Span<UInt8>) throws(RowError) -> PersonCheck {
+    guard currentPerson < 0 || !currentId.matches(personId, in: b) else {
+      if date < lastDate {
+        throw RowError(.unsortedClaims, .date, at: dateOffset,
+          expected: "this person's rows in date order (on or after \(ByteText.civilDate(lastDate)?.description ?? ""))",
+          found: ByteText.civilDate(date)?.description ?? "")
+      }
+      return PersonCheck(isNew: false, hash: 0, slot: 0)
     }
-    lastDate = r.pointee.date
-    batch.append(StreamRow(
-      line: r.pointee.line, lineStart: r.pointee.lineStart, claimId: r.pointee.claimId, personId: r.pointee.personId, date: r.pointee.date, income: r.pointee.income,
-      startsPerson: newPerson))
+    let hash = PersonIdSet.hash(personId, in: b)
+    let (slot, seen) = persons.find(personId, in: b, hash: hash)
+    if seen {
+      throw RowError(.unsortedClaims, .personId, at: personId.lower,
+        expected: "each person's rows together (sort by person, then date)", found: "person \(personId.string(in: b)) again after other persons")
+    }
+    return PersonCheck(isNew: true, hash: hash, slot: slot)
+  }
+
+  /// Adds an accepted row (its claims already at `batch.nextClaim`).
+  @inline(__always)
+  private mutating func admit(_ row: StreamRow, _ person: PersonCheck, _ b: Span<UInt8>, into batch: StreamBatch) {
+    if person.isNew {
+      currentPerson = persons.count
+      persons.insert(row.personId, in: b, hash: person.hash, slot: person.slot)
+      if recordsFirstLines { personFirstLine.append(row.line) }
+      currentId.set(row.personId, in: b)
+    }
+    lastDate = row.date
+    var row = row
+    row.startsPerson = person.isNew
+    batch.append(row)
   }
 
   /// Moves every date of the row by whole years so the first row's year

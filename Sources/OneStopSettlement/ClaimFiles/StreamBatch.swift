@@ -14,6 +14,10 @@ struct StreamRow: Sendable {
   var income: Int64
   /// The row is its person's first accepted row.
   var startsPerson: Bool
+  /// The bytes of the line that render `claim_id,person_id,date` as the
+  /// CSV result row writes them (set by ``CanonicalCSVScanner``; empty =
+  /// render them).
+  var verbatim = ByteRange.empty
 }
 
 /// The rows a ``SettlementStream`` has accepted and not yet handed on: each

@@ -1,0 +1,362 @@
+/// Reads a CSV row straight into a ``PreparedClaim`` when the header's
+/// columns come in the canonical order (``ClaimFileColumn/allCases``'
+/// order, any of the optional ones left out — as ``ClaimFileWriter`` and
+/// `settle synth` write them) and the file is settled under one table.
+///
+/// Straight-line code, one step per column in that order, each skipped by
+/// a bit of the header (a branch that always goes the same way): no
+/// per-field dispatch, no ``ScannedClaim`` reset and completed per row, no
+/// comma masks. Every field is parsed as it is read and its end found by
+/// what it is: a date is 10 bytes, a kind or place one of its spellings,
+/// an amount its digits, a point and up to two decimals (from one 8-byte
+/// load), an id or code the bytes up to the next comma (eight at a time);
+/// the codes are resolved on the spot (hospital levels and identities of up
+/// to 16 bytes by perfect hash, ``ShortCodeTable``) and the amounts checked
+/// and completed as ``ScannedClaim/complete()`` does.
+///
+/// It only ever accepts or declines: a row it takes is one the general
+/// scanners read and ``ClaimCodes`` resolve to the same claim (a
+/// differential test checks this over seeded random rows); anything
+/// unusual — quotes, spaces around a field, a CR inside one, larger
+/// amounts, dated identities, diagnoses, unknown or long codes, a date
+/// outside the table, inconsistent amounts, lines near the end of the
+/// buffer — gives `nil`, and the row is read by those scanners from
+/// scratch, which then report its error at the same place as before.
+struct CanonicalCSVScanner: Sendable {
+  /// A line is taken only when this many bytes of complete lines follow
+  /// its start (every load then stays inside them).
+  static let window = 256
+  /// A field must start this close to its line's start (the last loads
+  /// read up to 32 bytes past a field's start).
+  static let maximumFieldStart = 208
+  /// Identity entries per row, as ``ScannedClaim/maximumIdentities``.
+  static let maximumIdentities = ScannedClaim.maximumIdentities
+
+  /// The header's columns (``ClaimFileColumn/bit``).
+  let columns: UInt32
+  /// The header's last column (its field ends the line).
+  let last: ClaimFileColumn
+  private let levels: ShortCodeTable
+  private let identities: ShortCodeTable
+  /// Table validity, `yyyymmdd`.
+  private let validFrom: Int32
+  private let validTo: Int32
+
+  /// The scanner for a header, or `nil` when its columns are not in the
+  /// canonical order (rows are then read by the general scanners).
+  ///
+  /// Level and identity codes that a plain field could not hold as they
+  /// are (empty, longer than 16 bytes, or with a comma, semicolon, `@`,
+  /// quote, space, tab or line break) are left out: rows using them are
+  /// declined.
+  init?(columns list: [ClaimFileColumn], table: PolicyTable) {
+    let order = ClaimFileColumn.allCases
+    var bits: UInt32 = 0
+    var previous = -1
+    for c in list {
+      guard let i = order.firstIndex(of: c), i > previous else { return nil }
+      previous = i
+      bits |= c.bit
+    }
+    guard let last = list.last, ClaimFileColumn.required.allSatisfy({ bits & $0.bit != 0 }) else { return nil }
+    columns = bits
+    self.last = last
+    func plain(_ code: String) -> Bool {
+      let b = Array(code.utf8)
+      return !b.isEmpty && b.count <= 16 && !b.contains { Array(",;@\" \t\r\n".utf8).contains($0) }
+    }
+    levels = ShortCodeTable(
+      table.hospitalLevels.enumerated().flatMap { (i, l) in ([l.id] + l.codes).filter(plain).map { (Array($0.utf8), i) } }, maximumLength: 16)
+    identities = ShortCodeTable(
+      table.identities.enumerated().flatMap { (i, c) in ([c.id] + c.codes).filter(plain).map { (Array($0.utf8), i) } }, maximumLength: 16)
+    validFrom = ByteText.packed(table.validFrom)
+    validTo = ByteText.packed(table.validTo)
+  }
+
+  /// What a row read by ``scan(_:_:limit:into:_:)`` holds besides its
+  /// prepared claim.
+  struct Row {
+    /// The row for the consumers (its `line` and `startsPerson` are set by the caller).
+    var row = StreamRow(line: 0, lineStart: 0, claimId: .empty, personId: .empty, date: 0, income: -1, startsPerson: false)
+    /// Offset of the date field (for an order error).
+    var dateOffset = 0
+    /// Offset just past the line's last byte (without the line break).
+    var lineEnd = 0
+  }
+
+  @inline(__always)
+  private func has(_ c: ClaimFileColumn) -> Bool { columns & c.bit != 0 }
+
+  /// Reads the line starting at `start` into `claim` and `out`.
+  ///
+  /// - Returns: the next line's start, or `nil` (row declined; `claim` and
+  ///   `out` then hold anything).
+  @inline(__always)
+  func scan(
+    _ base: UnsafePointer<UInt8>, _ start: Int, limit: Int, into claim: UnsafeMutablePointer<PreparedClaim>, _ out: inout Row
+  ) -> Int? {
+    guard start &+ Self.window <= limit else { return nil }
+    let bound = start &+ Self.maximumFieldStart
+    var p = start
+    // claim_id (may be empty), person_id: the bytes up to the comma.
+    var claimId = ByteRange.empty
+    if has(.claimId) {
+      guard let e = Self.textEnd(base, p, bound) else { return nil }
+      claimId = ByteRange(p, e)
+      p = e &+ 1
+    }
+    guard let personEnd = Self.textEnd(base, p, bound), personEnd > p else { return nil }
+    let personId = ByteRange(p, personEnd)
+    p = personEnd &+ 1
+    // date: ten bytes and a comma, inside the table's validity.
+    guard p < bound, base[p &+ 10] == ClaimFileScanner.comma, let date = ClaimFileScanner.wordDate(base + p),
+      date >= validFrom, date <= validTo
+    else { return nil }
+    out.dateOffset = p
+    p &+= 11
+    // kind, hospital_level, place.
+    guard p < bound, let (kind, kindLength) = Self.kind(base + p), base[p &+ kindLength] == ClaimFileScanner.comma else { return nil }
+    p &+= kindLength &+ 1
+    guard p < bound else { return nil }
+    let levelCode = Self.code(base + p)
+    guard levelCode.length > 0, base[p &+ levelCode.length] == ClaimFileScanner.comma,
+      let level = levels.find(levelCode.low, levelCode.high, levelCode.length)
+    else { return nil }
+    p &+= levelCode.length &+ 1
+    guard p < bound, let (place, placeLength) = Self.place(base + p), base[p &+ placeLength] == ClaimFileScanner.comma else { return nil }
+    p &+= placeLength &+ 1
+    // referred, designated_hospital: `0`, `1` or empty.
+    var referred = false, designated = false
+    if has(.referred) {
+      guard p < bound, let v = Self.flag(base, &p) else { return nil }
+      referred = v
+    }
+    if has(.designatedHospital) {
+      guard p < bound, let v = Self.flag(base, &p) else { return nil }
+      designated = v
+    }
+    // identities: `;`-separated codes held all year.
+    var mask: UInt64 = 0
+    if has(.identities) {
+      guard p < bound, let m = identityMask(base, &p, bound) else { return nil }
+      mask = m
+    }
+    // Amounts (`-1` = empty), each followed by a comma or, last, the line's end.
+    guard p < bound, let total = Self.amount(base, &p), total >= 0, next(.total, base, &p) else { return nil }
+    var fullyOwnPay: Int64 = 0, overLimit: Int64 = 0, payFirst: Int64 = 0, inPolicy: Int64 = -1
+    if has(.fullyOwnPay) {
+      guard p < bound, let v = Self.amount(base, &p), next(.fullyOwnPay, base, &p) else { return nil }
+      fullyOwnPay = max(v, 0)
+    }
+    if has(.overLimit) {
+      guard p < bound, let v = Self.amount(base, &p), next(.overLimit, base, &p) else { return nil }
+      overLimit = max(v, 0)
+    }
+    if has(.payFirst) {
+      guard p < bound, let v = Self.amount(base, &p), next(.payFirst, base, &p) else { return nil }
+      payFirst = max(v, 0)
+    }
+    if has(.inPolicy) {
+      guard p < bound, let v = Self.amount(base, &p), next(.inPolicy, base, &p) else { return nil }
+      inPolicy = v
+    }
+    // diagnoses: only empty ones here (a code needs the disease lists' prefixes).
+    if has(.diagnoses) {
+      guard p < bound, Self.endsField(base[p]), next(.diagnoses, base, &p) else { return nil }
+    }
+    var income: Int64 = -1
+    if has(.income) {
+      guard p < bound, let v = Self.amount(base, &p), next(.income, base, &p) else { return nil }
+      income = v
+    }
+    // The line's end: LF or CR LF.
+    let after: Int
+    if base[p] == 10 {
+      after = p &+ 1
+    } else {
+      guard base[p] == 13, base[p &+ 1] == 10 else { return nil }
+      after = p &+ 2
+    }
+    // The four-way split (each amount < 10⁸ fen here: no overflow).
+    let outside = fullyOwnPay &+ overLimit &+ payFirst
+    if inPolicy < 0 {
+      guard outside <= total else { return nil }
+      inPolicy = total &- outside
+    } else {
+      guard outside &+ inPolicy == total else { return nil }
+    }
+    claim.pointee = PreparedClaim(
+      total: total, fullyOwnPay: fullyOwnPay, overLimit: overLimit, payFirst: payFirst, inPolicy: inPolicy, kind: kind, level: level,
+      place: place, referred: referred, identities: mask, year: Int(date / 10_000), diseaseLists: 0, designatedHospital: designated)
+    out.row.lineStart = start
+    out.row.claimId = claimId
+    out.row.personId = personId
+    out.row.date = date
+    out.row.income = income
+    // `claim_id,person_id,date` as the writer renders them: the bytes as read.
+    out.row.verbatim = has(.claimId) ? ByteRange(start, out.dateOffset &+ 10) : .empty
+    out.lineEnd = p
+    return after
+  }
+
+  /// After column `c`'s field (ending at `p`): a comma, stepped over, or
+  /// when `c` is the header's last column, the line's end (checked by the
+  /// caller).
+  @inline(__always)
+  private func next(_ c: ClaimFileColumn, _ base: UnsafePointer<UInt8>, _ p: inout Int) -> Bool {
+    if c == last { return true }
+    guard base[p] == ClaimFileScanner.comma else { return false }
+    p &+= 1
+    return true
+  }
+
+  /// Whether `x` ends a field: a comma or a line break.
+  @inline(__always)
+  static func endsField(_ x: UInt8) -> Bool { x == ClaimFileScanner.comma || x == 10 || x == 13 }
+
+  /// The high bit of every zero byte of `x` (exact for the lowest one;
+  /// bytes above it may be flagged too).
+  @inline(__always)
+  static func zeroBytes(_ x: UInt64) -> UInt64 { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 }
+
+  /// The comma ending the id or code that starts at `p` (before `bound`),
+  /// eight bytes at a time; `nil` when a quote, CR or LF comes first, or
+  /// the field starts or ends with a space or tab (the general scanners
+  /// read those), or no comma is found.
+  @inline(__always)
+  static func textEnd(_ base: UnsafePointer<UInt8>, _ p: Int, _ bound: Int) -> Int? {
+    var i = p
+    while i < bound {
+      let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      let z = zeroBytes(w ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(w ^ 0x2222_2222_2222_2222)
+        | zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+      if z != 0 {
+        let e = i &+ (z.trailingZeroBitCount &>> 3)
+        guard base[e] == ClaimFileScanner.comma else { return nil }
+        if e > p {
+          let first = base[p], last = base[e &- 1]
+          guard first != ByteText.space, first != ByteText.tab, last != ByteText.space, last != ByteText.tab else { return nil }
+        }
+        return e
+      }
+      i &+= 8
+    }
+    return nil
+  }
+
+  /// A code of up to 16 bytes at `s`, ended by a comma, semicolon or line
+  /// break: its bytes in two little-endian words (zero past its end) and
+  /// its length; length 17 when none of those is within 17 bytes.
+  @inline(__always)
+  static func code(_ s: UnsafePointer<UInt8>) -> (low: UInt64, high: UInt64, length: Int) {
+    @inline(__always) func ends(_ w: UInt64) -> UInt64 {
+      zeroBytes(w ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroBytes(w ^ 0x3B3B_3B3B_3B3B_3B3B) | zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
+    }
+    let raw = UnsafeRawPointer(s)
+    let w0 = raw.loadUnaligned(as: UInt64.self)
+    let z0 = ends(w0)
+    if z0 != 0 {
+      let n = z0.trailingZeroBitCount &>> 3
+      return (w0 & ((1 &<< UInt64(n &* 8)) &- 1), 0, n)
+    }
+    let w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    let z1 = ends(w1)
+    guard z1 != 0 else {
+      let x = s[16]
+      return x == ClaimFileScanner.comma || x == ClaimFileScanner.semicolon || x == 10 ? (w0, w1, 16) : (0, 0, 17)
+    }
+    let n = z1.trailingZeroBitCount &>> 3
+    return (w0, w1 & ((1 &<< UInt64(n &* 8)) &- 1), 8 &+ n)
+  }
+
+  /// The identity mask of the `;`-separated codes at `p` (empty items
+  /// skipped, at most ``maximumIdentities``), `p` left after the comma
+  /// ending them; `nil` for an unknown, dated or long code.
+  @inline(__always)
+  private func identityMask(_ base: UnsafePointer<UInt8>, _ p: inout Int, _ bound: Int) -> UInt64? {
+    var mask: UInt64 = 0
+    var count = 0
+    var i = p
+    while true {
+      guard i < bound else { return nil }
+      let c = Self.code(base + i)
+      if c.length > 0 {
+        guard c.length <= 16, let id = identities.find(c.low, c.high, c.length) else { return nil }
+        count &+= 1
+        mask |= 1 &<< UInt64(id)
+      }
+      i &+= c.length
+      let x = base[i]
+      i &+= 1
+      if x == ClaimFileScanner.comma { break }
+      guard x == ClaimFileScanner.semicolon else { return nil }
+    }
+    guard count <= Self.maximumIdentities else { return nil }
+    p = i
+    return mask
+  }
+
+  /// `0` or `1` and a comma (true for `1`), or an empty field (false); `p`
+  /// left after the comma.
+  @inline(__always)
+  static func flag(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> Bool? {
+    let x = base[p]
+    if x == ClaimFileScanner.comma {
+      p &+= 1
+      return false
+    }
+    let d = x &- ByteText.zero
+    guard d <= 1, base[p &+ 1] == ClaimFileScanner.comma else { return nil }
+    p &+= 2
+    return d == 1
+  }
+
+  /// Fen of `123`, `123.4` or `123.45` (at most seven integer digits, from
+  /// one load) at `p`, `p` left on the byte after it; `-1` for an empty
+  /// field (the next byte a comma or line break); `nil` for anything else.
+  /// The caller checks what follows.
+  @inline(__always)
+  static func amount(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> Int64? {
+    let (value, n) = ClaimFileScanner.leadingDigits(base + p)
+    if n == 0 { return endsField(base[p]) ? -1 : nil }
+    guard n < 8 else { return nil }
+    var i = p &+ n
+    var fen = value &* 100
+    if base[i] == ByteText.dot {
+      let d1 = base[i &+ 1] &- ByteText.zero
+      guard d1 <= 9 else { return nil }
+      let d2 = base[i &+ 2] &- ByteText.zero
+      if d2 <= 9 {
+        fen &+= Int64(d1) &* 10 &+ Int64(d2)
+        i &+= 3
+      } else {
+        fen &+= Int64(d1) &* 10
+        i &+= 2
+      }
+    }
+    p = i
+    return fen
+  }
+
+  /// The claim kind spelled at `s`, and its length (the caller checks the
+  /// comma after it).
+  @inline(__always)
+  static func kind(_ s: UnsafePointer<UInt8>) -> (ClaimKind, Int)? {
+    switch s[0] {
+    case UInt8(ascii: "i"): ClaimFileScanner.same(s, "inpatient", 9) ? (.inpatient, 9) : nil
+    case UInt8(ascii: "g"): ClaimFileScanner.same(s, "generalOutpatient", 17) ? (.generalOutpatient, 17) : nil
+    case UInt8(ascii: "o"): ClaimFileScanner.same(s, "outpatientChronic", 17) ? (.outpatientChronic, 17) : nil
+    default: nil
+    }
+  }
+
+  /// The place spelled at `s`, and its length (the caller checks the
+  /// comma after it).
+  @inline(__always)
+  static func place(_ s: UnsafePointer<UInt8>) -> (Place, Int)? {
+    if s[0] == UInt8(ascii: "o") { return ClaimFileScanner.same(s, "outOfProvince", 13) ? (.outOfProvince, 13) : nil }
+    if s[2] == UInt8(ascii: "P") { return ClaimFileScanner.same(s, "inProvince", 10) ? (.inProvince, 10) : nil }
+    if s[3] == UInt8(ascii: "o") { return ClaimFileScanner.same(s, "inCounty", 8) ? (.inCounty, 8) : nil }
+    return ClaimFileScanner.same(s, "inCity", 6) ? (.inCity, 6) : nil
+  }
+}

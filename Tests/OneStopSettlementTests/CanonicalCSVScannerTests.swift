@@ -1,0 +1,264 @@
+import Foundation
+import Testing
+@testable import OneStopSettlement
+
+/// The canonical-header CSV scanner (`CanonicalCSVScanner`: a row straight
+/// to its prepared claim) against the general scanners and `ClaimCodes`
+/// it stands in front of: row by row over seeded random rows (plain ones,
+/// and ones with one field made unusual or bad), and whole files through
+/// the stream and the result writer (output bytes, errors and their
+/// locations, rejects), with the canonical path on and off.
+@Suite struct CanonicalCSVScannerTests {
+  /// `hand/table.json`: levels `1` and `2` (code `02`), identities `dibao`
+  /// (code `1102`) and `jiance` (code `1104`), valid in 2024.
+  static func engine() throws -> SettlementEngine { try Fixture.engine("hand/table.json") }
+
+  /// A random header: the required columns and some others, in the
+  /// canonical order (or, when `shuffled`, in a random one).
+  static func header(_ rng: inout SplitMix64, shuffled: Bool) -> [ClaimFileColumn] {
+    var columns = ClaimFileColumn.allCases.filter { ClaimFileColumn.required.contains($0) || rng.next() % 2 == 0 }
+    if shuffled { for i in stride(from: columns.count - 1, to: 0, by: -1) { columns.swapAt(i, Int(rng.next() % UInt64(i + 1))) } }
+    return columns
+  }
+
+  /// Yuan text of `fen` in one of the forms a file may hold (`12`, `12.5`,
+  /// `12.50`, `012.50`), all meaning `fen`.
+  static func yuan(_ fen: Int64, _ rng: inout SplitMix64) -> String {
+    let y = fen / 100, c = fen % 100
+    switch rng.next() % 6 {
+    case 0 where c == 0: return "\(y)"
+    case 1 where c % 10 == 0: return "\(y).\(c / 10)"
+    case 2: return String(format: "0%lld.%02lld", y, c)
+    default: return String(format: "%lld.%02lld", y, c)
+    }
+  }
+
+  /// One row for `columns`: plain and consistent, then (one time in three)
+  /// one field replaced by an unusual or bad value.
+  static func row(_ columns: [ClaimFileColumn], person: String, date: String, _ rng: inout SplitMix64) -> String {
+    func pick(_ v: [String]) -> String { v[Int(rng.next() % UInt64(v.count))] }
+    // Totals up to 2·10⁹ fen: some have 8 integer digits (left to the general scanners).
+    let total = Int64(rng.next() % (rng.next() % 8 == 0 ? 2_000_000_000 : 10_000_000))
+    let own = Int64(rng.next() % UInt64(total / 4 + 1)), over = Int64(rng.next() % UInt64(total / 4 + 1))
+    let first = rng.next() % 2 == 0 ? 0 : Int64(rng.next() % UInt64(total / 4 + 1))
+    var fields = columns.map { c -> String in
+      switch c {
+      case .claimId: pick(["C\(rng.next() % 100_000)", "", "X-\(rng.next() % 1_000)-\(rng.next() % 1_000_000_000)"])
+      case .personId: person
+      case .date: date
+      case .kind: pick(["inpatient", "outpatientChronic", "generalOutpatient"])
+      case .hospitalLevel: pick(["1", "2", "02"])
+      case .place: pick(["inCounty", "inCity", "inProvince", "outOfProvince"])
+      case .referred, .designatedHospital: pick(["0", "1", ""])
+      case .identities: pick(["", "1102", "dibao;1104", "1104;;dibao", "jiance", "1102;1102;1102;1102;1102;1102;1102;1102"])
+      case .total: yuan(total, &rng)
+      case .fullyOwnPay: own == 0 && rng.next() % 2 == 0 ? "" : yuan(own, &rng)
+      case .overLimit: yuan(over, &rng)
+      case .payFirst: first == 0 && rng.next() % 2 == 0 ? "" : yuan(first, &rng)
+      case .inPolicy:
+        rng.next() % 3 == 0 ? "" : yuan(total - (columns.contains(.fullyOwnPay) ? own : 0) - (columns.contains(.overLimit) ? over : 0)
+          - (columns.contains(.payFirst) ? first : 0), &rng)
+      case .diagnoses: rng.next() % 8 == 0 ? "C34.1" : ""
+      case .income: pick(["", "36000", "12345.6"])
+      }
+    }
+    if rng.next() % 3 == 0 {
+      let i = Int(rng.next() % UInt64(columns.count))
+      var unusual = ClaimFileFastPathTests.values(columns[i])
+      switch columns[i] {
+      case .identities: unusual += ["1102@2024-03-01/", "9999", "dibao;", "1102;1102;1102;1102;1102;1102;1102;1102;1102", "db\"x", "1102\r"]
+      case .hospitalLevel: unusual += ["9", "1\r", "2;1", "02 "]
+      case .claimId, .personId: unusual += ["P\r1", "P\"1", "\tP", "P "]
+      case .date: unusual += ["2025-01-01", "2023-12-31"]
+      case .total, .fullyOwnPay, .overLimit, .payFirst, .inPolicy, .income: unusual += ["12345678.00", "9999999.99", "1.2.3", "12,5"]
+      default: break
+      }
+      fields[i] = pick(unusual)
+    }
+    if rng.next() % 25 == 0 { fields.removeLast() }
+    if rng.next() % 25 == 0 { fields.append("x") }
+    return fields.joined(separator: ",")
+  }
+
+  /// What the general scanners and `ClaimCodes` make of the line: the
+  /// prepared claim and the row's parts, or `nil` for an error.
+  static func general(_ bytes: [UInt8], _ columns: [ClaimFileColumn], _ codes: inout ClaimCodes) throws -> (PreparedClaim, ScannedClaim, next: Int)? {
+    var scanner = ClaimFileScanner(format: .csv, columns: columns, firstLine: 2)
+    var out: (PreparedClaim, ScannedClaim, next: Int)?
+    var first = true
+    var lineEnd = 0
+    try scanner.feed(bytes, isFinal: true) { row, error, b in
+      defer { first = false }
+      guard first, error == nil else { return }
+      var r = copy row
+      lineEnd = r.lineEnd
+      if let claim = try? withUnsafePointer(to: &r, { p throws(RowError) in try codes.prepare(p, b) }) { out = (claim, r, 0) }
+    }
+    // The next line's start: after LF or CR LF.
+    if var o = out { o.next = bytes[lineEnd] == 13 ? lineEnd + 2 : lineEnd + 1; return o }
+    return nil
+  }
+
+  @Test func canonicalRowsAreReadAsTheGeneralScannersReadThem() throws {
+    let engine = try Self.engine()
+    var codes = ClaimCodes(table: engine.table)
+    var rng = SplitMix64(seed: 20_261_128)
+    var taken = 0, generalTaken = 0, rows = 0, headers = 0
+    for _ in 0..<30_000 {
+      let shuffled = rng.next() % 8 == 0
+      let columns = Self.header(&rng, shuffled: shuffled)
+      guard let scanner = CanonicalCSVScanner(columns: columns, table: engine.table) else {
+        // Only a header out of the canonical order has none.
+        #expect(columns != ClaimFileColumn.allCases.filter(columns.contains))
+        continue
+      }
+      headers += 1
+      #expect(columns == ClaimFileColumn.allCases.filter(columns.contains))
+      let date = String(format: "2024-%02d-%02d", 1 + rng.next() % 12, 1 + rng.next() % 28)
+      let line = Array(Self.row(columns, person: "P\(rng.next() % 1000)", date: date, &rng).utf8) + (rng.next() % 4 == 0 ? [13, 10] : [10])
+      // Room after the line, as in a buffer of complete lines.
+      let bytes = line + Array(repeating: UInt8(ascii: "x"), count: CanonicalCSVScanner.window) + [10]
+      rows += 1
+      let want = try Self.general(bytes, columns, &codes)
+      if want != nil { generalTaken += 1 }
+      var claim = PreparedClaim(total: 0, inPolicy: 0, kind: .inpatient, level: 0, place: .inCounty, year: 0)
+      var out = CanonicalCSVScanner.Row()
+      let next = bytes.withUnsafeBufferPointer { scanner.scan($0.baseAddress!, 0, limit: bytes.count, into: &claim, &out) }
+      guard let next else { continue }
+      taken += 1
+      let text = String(decoding: line, as: UTF8.self)
+      guard let (prepared, r, wantNext) = want else {
+        Issue.record("taken, but the general scanners refuse it: \(text)")
+        continue
+      }
+      #expect(claim == prepared, "\(text)")
+      #expect(next == wantNext && out.lineEnd == r.lineEnd && out.dateOffset == r.dateOffset, "\(text)")
+      #expect(out.row.lineStart == 0 && out.row.claimId == r.claimId && out.row.personId == r.personId, "\(text)")
+      #expect(out.row.date == r.date && out.row.income == r.income, "\(text)")
+      // The verbatim bytes are what the writer renders for claim_id,person_id,date.
+      if columns.first == .claimId {
+        var w = ByteWriter(capacity: 64)
+        w.csvField(r.claimId, in: bytes.span)
+        w.byte(44)
+        w.csvField(r.personId, in: bytes.span)
+        w.byte(44)
+        w.date(r.date)
+        #expect(Array(bytes[out.row.verbatim.lower..<out.row.verbatim.upper]) == Array(w.bytes), "\(text)")
+      } else {
+        #expect(out.row.verbatim.isEmpty)
+      }
+    }
+    // Canonical headers, rows both readable and not, most readable ones taken.
+    #expect(headers > 20_000)
+    #expect(generalTaken > rows / 4 && generalTaken < rows * 9 / 10, "\(generalTaken) of \(rows)")
+    #expect(taken > generalTaken * 3 / 4, "\(taken) of \(generalTaken)")
+  }
+
+  /// A random file of `persons` persons (1–4 rows each, in date order), a
+  /// few rows out of order; the header canonical or not.
+  static func file(_ rng: inout SplitMix64, persons: Int, columns: [ClaimFileColumn]) -> [UInt8] {
+    var text = columns.map(\.name).joined(separator: ",") + "\n"
+    var ids = (0..<persons).map { "P\($0)" }
+    if rng.next() % 3 == 0 { ids.swapAt(Int(rng.next() % UInt64(persons)), Int(rng.next() % UInt64(persons))) }
+    for (k, id) in ids.enumerated() {
+      var day = 1 + Int(rng.next() % 100)
+      // Now and then a person seen before comes back, or a date goes back.
+      let person = rng.next() % 60 == 0 && k > 1 ? ids[k / 2 - 1] : id
+      for _ in 0..<(1 + rng.next() % 4) {
+        day += rng.next() % 40 == 0 ? -5 : Int(rng.next() % 30)
+        let d = Calendar(identifier: .gregorian).date(byAdding: .day, value: max(day, 0), to: Date(timeIntervalSince1970: 1_704_067_200))!
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: d)
+        let date = String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        text += Self.row(columns, person: person, date: date, &rng) + (rng.next() % 4 == 0 ? "\r\n" : "\n")
+        if rng.next() % 50 == 0 { text += "\n" }
+      }
+    }
+    return Array(text.utf8)
+  }
+
+  /// A whole file through the stream and the CSV result writer: the output
+  /// text, the error (if any), the rejects, and the rows each path read.
+  static func run(_ bytes: [UInt8], engine: SettlementEngine, canonical: Bool, chunk: Int, skips: Bool)
+    -> (text: String, error: String?, rejects: String, claims: Int, canonicalRows: Int)
+  {
+    var stream = SettlementStream(engines: [engine], format: .csv, skipsBadRows: skips, batchSize: 64)
+    stream.usesCanonicalPath = canonical
+    var writer = SettlementRowWriter(format: .csv, table: engine.table)
+    writer.writeHeader()
+    var failure: String? = nil
+    var start = 0
+    do {
+      repeat {
+        let end = min(bytes.count, start + chunk)
+        try stream.feed(bytes[start..<end], isFinal: end == bytes.count, into: &writer)
+        start = end
+      } while start < bytes.count
+    } catch {
+      failure = "\(error.code) \(error.jsonPath) \(error.expectation) \(error.found)"
+    }
+    return (String(decoding: writer.output.bytes, as: UTF8.self), failure, String(decoding: stream.rejects.bytes, as: UTF8.self), stream.claimCount,
+      stream.canonicalRowCount)
+  }
+
+  @Test(arguments: [false, true])
+  func filesSettleAndFailAsWithTheGeneralScanners(skips: Bool) throws {
+    let engine = try Self.engine()
+    var rng = SplitMix64(seed: skips ? 91 : 92)
+    var canonicalRows = 0, claims = 0, errors = 0, rejects = 0
+    for round in 0..<120 {
+      let columns = Self.header(&rng, shuffled: round % 10 == 0)
+      let bytes = Self.file(&rng, persons: 40, columns: columns)
+      for chunk in [97, 1 << 20] {
+        let on = Self.run(bytes, engine: engine, canonical: true, chunk: chunk, skips: skips)
+        let off = Self.run(bytes, engine: engine, canonical: false, chunk: chunk, skips: skips)
+        #expect(on.text == off.text, "round \(round), chunk \(chunk)")
+        #expect(on.error == off.error, "round \(round), chunk \(chunk)")
+        #expect(on.rejects == off.rejects, "round \(round), chunk \(chunk)")
+        #expect(on.claims == off.claims && off.canonicalRows == 0)
+        if chunk > 97 {
+          canonicalRows += on.canonicalRows
+          claims += on.claims
+        }
+        if on.error != nil { errors += 1 }
+        if on.rejects.count > 15 { rejects += 1 }
+      }
+    }
+    // Enough of each: rows read by the canonical path (all but the last
+    // 256 bytes' of a file in one chunk, when plain), errors or rejects.
+    #expect(canonicalRows > claims / 3, "\(canonicalRows) of \(claims)")
+    if skips { #expect(rejects > 100) } else { #expect(errors > 100) }
+  }
+
+  @Test func anOrderErrorAfterCanonicalRowsIsLocatedAsBefore() throws {
+    let engine = try Self.engine()
+    var text = "claim_id,person_id,date,kind,hospital_level,place,identities,total\n"
+    for i in 0..<10 { text += "c\(i),P\(i),2024-03-0\(i % 9 + 1),inpatient,1,inCounty,1102,1234.5\n" }
+    // P3 again (line 12, person_id at column 5); a date going back for P10 (line 13, date at column 9).
+    let again = text + "c10,P3,2024-05-01,inpatient,1,inCounty,,10\n" + String(repeating: "x", count: 300) + "\n"
+    let back = text + "c10,P10,2024-05-01,inpatient,1,inCounty,,10\nc11,P10,2024-04-30,inpatient,1,inCounty,,10\n" + String(repeating: "x", count: 300) + "\n"
+    for (file, path) in [(again, "12:5 (person_id)"), (back, "13:9 (date)")] {
+      let on = Self.run(Array(file.utf8), engine: engine, canonical: true, chunk: 1 << 20, skips: false)
+      #expect(on.canonicalRows >= 10)
+      #expect(on.error?.hasPrefix("unsortedClaims \(path)") == true, "\(on.error ?? "no error")")
+      // The rows before it are written.
+      #expect(on.text.split(separator: "\n").count == (path.hasPrefix("12") ? 11 : 12))
+    }
+  }
+
+  @Test func codesOutsideAPlainFieldAreLeftToTheGeneralPath() throws {
+    // A table whose codes hold a space, a semicolon or 17 bytes: the canonical
+    // scanner holds none of them (rows using them are declined), the others
+    // it resolves as ClaimCodes does (the first entry of a code wins).
+    var table = try Fixture.table("hand/table.json")
+    table.hospitalLevels[0].codes = ["L 1", "L;1", "ABCDEFGHIJKLMNOPQ", "ABCDEFGHIJKLMNOP"]
+    table.hospitalLevels[1].codes = ["ABCDEFGHIJKLMNOP", "2"]
+    let scanner = try #require(CanonicalCSVScanner(columns: [.personId, .date, .kind, .hospitalLevel, .place, .total], table: table))
+    for (level, want) in [("L 1", nil), ("L;1", nil), ("ABCDEFGHIJKLMNOPQ", nil), ("ABCDEFGHIJKLMNOP", 0), ("1", 0), ("2", 1), ("02", nil)] as [(String, Int?)] {
+      let bytes = Array("P1,2024-01-02,inpatient,\(level),inCounty,10\n".utf8) + Array(repeating: 120, count: 300)
+      var claim = PreparedClaim(total: 0, inPolicy: 0, kind: .inpatient, level: 9, place: .inCounty, year: 0)
+      var out = CanonicalCSVScanner.Row()
+      let next = bytes.withUnsafeBufferPointer { scanner.scan($0.baseAddress!, 0, limit: bytes.count, into: &claim, &out) }
+      #expect((next == nil ? nil : claim.level) == want, "\(level)")
+    }
+  }
+}
