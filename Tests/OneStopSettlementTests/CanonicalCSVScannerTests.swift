@@ -103,7 +103,7 @@ import Testing
     let engine = try Self.engine()
     var codes = ClaimCodes(table: engine.table)
     var rng = SplitMix64(seed: 20_261_128)
-    var taken = 0, generalTaken = 0, rows = 0, headers = 0
+    var taken = 0, generalTaken = 0, rows = 0, headers = 0, keptTotals = 0, renderedTotals = 0
     for _ in 0..<30_000 {
       let shuffled = rng.next() % 8 == 0
       let columns = Self.header(&rng, shuffled: shuffled)
@@ -147,11 +147,18 @@ import Testing
       } else {
         #expect(out.row.verbatim.isEmpty)
       }
+      // So are the bytes kept for total and in_policy.
+      for (text, fen) in [(out.row.totalText, prepared.total), (out.row.inPolicyText, prepared.inPolicy)] where !text.isEmpty {
+        #expect(String(decoding: bytes[text.lower..<text.upper], as: UTF8.self) == Money(fen: fen).description, "\(text)")
+      }
+      if out.row.totalText.isEmpty { renderedTotals += 1 } else { keptTotals += 1 }
     }
     // Canonical headers, rows both readable and not, most readable ones taken.
     #expect(headers > 20_000)
     #expect(generalTaken > rows / 4 && generalTaken < rows * 9 / 10, "\(generalTaken) of \(rows)")
     #expect(taken > generalTaken * 3 / 4, "\(taken) of \(generalTaken)")
+    // Totals kept as read (`12.50`) and rendered (`12.5`, `012.50`, `12`).
+    #expect(keptTotals > 1_000 && renderedTotals > 1_000, "\(keptTotals) \(renderedTotals)")
   }
 
   /// A random file of `persons` persons (1–4 rows each, in date order), a

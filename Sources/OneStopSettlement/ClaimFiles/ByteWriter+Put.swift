@@ -56,15 +56,19 @@ extension ByteWriter {
     p &+= a.count
   }
 
-  /// Writes the bytes `b[r]` as they are at `p`: 16 to 32 bytes as two
-  /// overlapping 16-byte copies, others by `memcpy`.
+  /// Writes the bytes `b[r]` as they are at `p` (up to 16 bytes past the
+  /// text may be stored): up to 16 bytes as one 16-byte copy when 16 lie in
+  /// `b` from `r.lower`, 16 to 32 bytes as two overlapping ones, others by
+  /// `memcpy`.
   @inline(__always)
   static func put(_ r: ByteRange, _ b: Span<UInt8>, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
     let n = r.count
     b.withUnsafeBufferPointer { b in
       let s = UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped + r.lower)
       let d = UnsafeMutableRawPointer(o + p)
-      if n >= 16, n <= 32 {
+      if n <= 16, r.lower &+ 16 <= b.count {
+        d.storeBytes(of: s.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+      } else if n >= 16, n <= 32 {
         let head = s.loadUnaligned(as: SIMD16<UInt8>.self), tail = s.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self)
         d.storeBytes(of: head, as: SIMD16<UInt8>.self)
         d.storeBytes(of: tail, toByteOffset: n &- 16, as: SIMD16<UInt8>.self)

@@ -142,7 +142,10 @@ struct CanonicalCSVScanner: Sendable {
       mask = m
     }
     // Amounts (`-1` = empty), each followed by a comma or, last, the line's end.
-    guard p < bound, let total = Self.amount(base, &p), total >= 0, next(.total, base, &p) else { return nil }
+    let totalStart = p
+    guard p < bound, let total = Self.amount(base, &p), total >= 0 else { return nil }
+    let totalText = Self.renderedText(base, totalStart, p)
+    guard next(.total, base, &p) else { return nil }
     var fullyOwnPay: Int64 = 0, overLimit: Int64 = 0, payFirst: Int64 = 0, inPolicy: Int64 = -1
     if has(.fullyOwnPay) {
       guard p < bound, let v = Self.amount(base, &p), next(.fullyOwnPay, base, &p) else { return nil }
@@ -156,8 +159,12 @@ struct CanonicalCSVScanner: Sendable {
       guard p < bound, let v = Self.amount(base, &p), next(.payFirst, base, &p) else { return nil }
       payFirst = max(v, 0)
     }
+    var inPolicyText = ByteRange.empty
     if has(.inPolicy) {
-      guard p < bound, let v = Self.amount(base, &p), next(.inPolicy, base, &p) else { return nil }
+      let f = p
+      guard p < bound, let v = Self.amount(base, &p) else { return nil }
+      inPolicyText = Self.renderedText(base, f, p)
+      guard next(.inPolicy, base, &p) else { return nil }
       inPolicy = v
     }
     // diagnoses: only empty ones here (a code needs the disease lists' prefixes).
@@ -195,6 +202,8 @@ struct CanonicalCSVScanner: Sendable {
     out.row.income = income
     // `claim_id,person_id,date` as the writer renders them: the bytes as read.
     out.row.verbatim = has(.claimId) ? ByteRange(start, out.dateOffset &+ 10) : .empty
+    out.row.totalText = totalText
+    out.row.inPolicyText = inPolicyText
     out.lineEnd = p
     return after
   }
@@ -336,6 +345,16 @@ struct CanonicalCSVScanner: Sendable {
     }
     p = i
     return fen
+  }
+
+  /// The amount field `f..<end` (read by ``amount(_:_:)``) when its bytes
+  /// are what ``ByteWriter/putFen(_:_:_:)`` renders for it — digits with
+  /// no leading zero (or one `0`), a point and two decimals — else empty.
+  @inline(__always)
+  static func renderedText(_ base: UnsafePointer<UInt8>, _ f: Int, _ end: Int) -> ByteRange {
+    let n = end &- f
+    guard n >= 4, base[end &- 3] == ByteText.dot, base[f] != ByteText.zero || n == 4 else { return .empty }
+    return ByteRange(f, end)
   }
 
   /// The claim kind spelled at `s`, and its length (the caller checks the

@@ -87,9 +87,9 @@ struct SettlementRowWriter: SettledClaimConsumer {
       ByteWriter.put(row.verbatim, b, o, &p)  // the same bytes, as read
     }
     ByteWriter.put(44, o, &p)
-    ByteWriter.putFen(claim.total, o, &p)
+    if row.totalText.isEmpty { ByteWriter.putFen(claim.total, o, &p) } else { ByteWriter.put(row.totalText, b, o, &p) }
     ByteWriter.put(44, o, &p)
-    ByteWriter.putFen(claim.inPolicy, o, &p)
+    if row.inPolicyText.isEmpty { ByteWriter.putFen(claim.inPolicy, o, &p) } else { ByteWriter.put(row.inPolicyText, b, o, &p) }
     var i = 0
     while i < layers &+ 2 {  // the layers, fund total, patient
       ByteWriter.put(44, o, &p)

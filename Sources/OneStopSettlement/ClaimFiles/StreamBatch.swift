@@ -18,6 +18,12 @@ struct StreamRow: Sendable {
   /// CSV result row writes them (set by ``CanonicalCSVScanner``; empty =
   /// render them).
   var verbatim = ByteRange.empty
+  /// The bytes of the line that render `total` as the result row writes it
+  /// (empty = render it).
+  var totalText = ByteRange.empty
+  /// The bytes of the line that render `in_policy` as the result row writes
+  /// it (empty = render it).
+  var inPolicyText = ByteRange.empty
 }
 
 /// The rows a ``SettlementStream`` has accepted and not yet handed on: each
