@@ -97,86 +97,103 @@ struct CanonicalCSVScanner: Sendable {
   ) -> Int? {
     guard start &+ Self.window <= limit else { return nil }
     let bound = start &+ Self.maximumFieldStart
+    let c = claim
     var p = start
+    // Each value is stored as soon as it is read (few values live at once).
+    out.row.lineStart = start
     // claim_id (may be empty), person_id: the bytes up to the comma.
-    var claimId = ByteRange.empty
+    out.row.claimId = .empty
     if has(.claimId) {
       guard let e = Self.textEnd(base, p, bound) else { return nil }
-      claimId = ByteRange(p, e)
+      out.row.claimId = ByteRange(p, e)
       p = e &+ 1
     }
     guard let personEnd = Self.textEnd(base, p, bound), personEnd > p else { return nil }
-    let personId = ByteRange(p, personEnd)
+    out.row.personId = ByteRange(p, personEnd)
     p = personEnd &+ 1
     // date: ten bytes and a comma, inside the table's validity.
     guard p < bound, base[p &+ 10] == ClaimFileScanner.comma, let date = ClaimFileScanner.wordDate(base + p),
       date >= validFrom, date <= validTo
     else { return nil }
+    out.row.date = date
     out.dateOffset = p
+    // `claim_id,person_id,date` as the writer renders them: the bytes as read.
+    out.row.verbatim = has(.claimId) ? ByteRange(start, p &+ 10) : .empty
+    c.pointee.year = Int(date / 10_000)
     p &+= 11
     // kind, hospital_level, place.
     guard p < bound, let (kind, kindLength) = Self.kind(base + p), base[p &+ kindLength] == ClaimFileScanner.comma else { return nil }
+    c.pointee.kind = kind
     p &+= kindLength &+ 1
     guard p < bound else { return nil }
     let levelCode = Self.code(base + p)
     guard levelCode.length > 0, base[p &+ levelCode.length] == ClaimFileScanner.comma,
       let level = levels.find(levelCode.low, levelCode.high, levelCode.length)
     else { return nil }
+    c.pointee.level = level
     p &+= levelCode.length &+ 1
     guard p < bound, let (place, placeLength) = Self.place(base + p), base[p &+ placeLength] == ClaimFileScanner.comma else { return nil }
+    c.pointee.place = place
     p &+= placeLength &+ 1
     // referred, designated_hospital: `0`, `1` or empty.
-    var referred = false, designated = false
+    c.pointee.referred = false
     if has(.referred) {
       guard p < bound, let v = Self.flag(base, &p) else { return nil }
-      referred = v
+      c.pointee.referred = v
     }
+    c.pointee.designatedHospital = false
     if has(.designatedHospital) {
       guard p < bound, let v = Self.flag(base, &p) else { return nil }
-      designated = v
+      c.pointee.designatedHospital = v
     }
     // identities: `;`-separated codes held all year.
-    var mask: UInt64 = 0
+    c.pointee.identities = 0
     if has(.identities) {
       guard p < bound, let m = identityMask(base, &p, bound) else { return nil }
-      mask = m
+      c.pointee.identities = m
     }
+    c.pointee.diseaseLists = 0
     // Amounts (`-1` = empty), each followed by a comma or, last, the line's end.
-    let totalStart = p
+    var f = p
     guard p < bound, let total = Self.amount(base, &p), total >= 0 else { return nil }
-    let totalText = Self.renderedText(base, totalStart, p)
+    c.pointee.total = total
+    out.row.totalText = Self.renderedText(base, f, p)
     guard next(.total, base, &p) else { return nil }
-    var fullyOwnPay: Int64 = 0, overLimit: Int64 = 0, payFirst: Int64 = 0, inPolicy: Int64 = -1
+    c.pointee.fullyOwnPay = 0
     if has(.fullyOwnPay) {
       guard p < bound, let v = Self.amount(base, &p), next(.fullyOwnPay, base, &p) else { return nil }
-      fullyOwnPay = max(v, 0)
+      c.pointee.fullyOwnPay = max(v, 0)
     }
+    c.pointee.overLimit = 0
     if has(.overLimit) {
       guard p < bound, let v = Self.amount(base, &p), next(.overLimit, base, &p) else { return nil }
-      overLimit = max(v, 0)
+      c.pointee.overLimit = max(v, 0)
     }
+    c.pointee.payFirst = 0
     if has(.payFirst) {
       guard p < bound, let v = Self.amount(base, &p), next(.payFirst, base, &p) else { return nil }
-      payFirst = max(v, 0)
+      c.pointee.payFirst = max(v, 0)
     }
-    var inPolicyText = ByteRange.empty
+    c.pointee.inPolicy = -1
+    out.row.inPolicyText = .empty
     if has(.inPolicy) {
-      let f = p
+      f = p
       guard p < bound, let v = Self.amount(base, &p) else { return nil }
-      inPolicyText = Self.renderedText(base, f, p)
+      c.pointee.inPolicy = v
+      out.row.inPolicyText = Self.renderedText(base, f, p)
       guard next(.inPolicy, base, &p) else { return nil }
-      inPolicy = v
     }
     // diagnoses: only empty ones here (a code needs the disease lists' prefixes).
     if has(.diagnoses) {
       guard p < bound, Self.endsField(base[p]), next(.diagnoses, base, &p) else { return nil }
     }
-    var income: Int64 = -1
+    out.row.income = -1
     if has(.income) {
       guard p < bound, let v = Self.amount(base, &p), next(.income, base, &p) else { return nil }
-      income = v
+      out.row.income = v
     }
     // The line's end: LF or CR LF.
+    out.lineEnd = p
     let after: Int
     if base[p] == 10 {
       after = p &+ 1
@@ -185,26 +202,13 @@ struct CanonicalCSVScanner: Sendable {
       after = p &+ 2
     }
     // The four-way split (each amount < 10⁸ fen here: no overflow).
-    let outside = fullyOwnPay &+ overLimit &+ payFirst
-    if inPolicy < 0 {
-      guard outside <= total else { return nil }
-      inPolicy = total &- outside
+    let outside = c.pointee.fullyOwnPay &+ c.pointee.overLimit &+ c.pointee.payFirst
+    if c.pointee.inPolicy < 0 {
+      guard outside <= c.pointee.total else { return nil }
+      c.pointee.inPolicy = c.pointee.total &- outside
     } else {
-      guard outside &+ inPolicy == total else { return nil }
+      guard outside &+ c.pointee.inPolicy == c.pointee.total else { return nil }
     }
-    claim.pointee = PreparedClaim(
-      total: total, fullyOwnPay: fullyOwnPay, overLimit: overLimit, payFirst: payFirst, inPolicy: inPolicy, kind: kind, level: level,
-      place: place, referred: referred, identities: mask, year: Int(date / 10_000), diseaseLists: 0, designatedHospital: designated)
-    out.row.lineStart = start
-    out.row.claimId = claimId
-    out.row.personId = personId
-    out.row.date = date
-    out.row.income = income
-    // `claim_id,person_id,date` as the writer renders them: the bytes as read.
-    out.row.verbatim = has(.claimId) ? ByteRange(start, out.dateOffset &+ 10) : .empty
-    out.row.totalText = totalText
-    out.row.inPolicyText = inPolicyText
-    out.lineEnd = p
     return after
   }
 
