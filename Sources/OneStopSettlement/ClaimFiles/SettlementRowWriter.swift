@@ -55,15 +55,13 @@ struct SettlementRowWriter: SettledClaimConsumer {
     let keys = jsonKeys
     output.storage.withUnsafeMutableBufferPointer { o in
       let o = o.baseAddress.unsafelyUnwrapped
-      for j in 0..<n {
-        let row = batch.row(j)
-        let claim = batch.claim(engine: 0, j)
-        let amounts = batch.amounts(engine: 0, j)
-        if json {
-          Self.writeJSON(keys, row, claim, amounts, layers, b, o, &p)
-        } else {
-          p = Self.writeCSV(row, claim, amounts, layers, b, o, at: p)
-        }
+      if json {
+        for j in 0..<n { Self.writeJSON(keys, batch.row(j), batch.claim(engine: 0, j), batch.amounts(engine: 0, j), layers, b, o, &p) }
+        return
+      }
+      // CSV: the amounts read column by column as the engine wrote them (no copy into row order).
+      batch.withAmountColumns(engine: 0) { columns in
+        for j in 0..<n { p = Self.writeCSV(batch.row(j), batch.claim(engine: 0, j), columns, j, layers, b, o, at: p) }
       }
     }
     output.count = p
@@ -73,8 +71,8 @@ struct SettlementRowWriter: SettledClaimConsumer {
   /// is a local, not written back after every field).
   @inline(__always)
   private static func writeCSV(
-    _ row: StreamRow, _ claim: PreparedClaim, _ amounts: UnsafePointer<Int64>, _ layers: Int, _ b: Span<UInt8>,
-    _ o: UnsafeMutablePointer<UInt8>, at start: Int
+    _ row: StreamRow, _ claim: PreparedClaim, _ columns: UnsafeBufferPointer<UnsafePointer<Int64>>, _ j: Int, _ layers: Int,
+    _ b: Span<UInt8>, _ o: UnsafeMutablePointer<UInt8>, at start: Int
   ) -> Int {
     var p = start
     if row.verbatim.isEmpty {
@@ -93,7 +91,7 @@ struct SettlementRowWriter: SettledClaimConsumer {
     var i = 0
     while i < layers &+ 2 {  // the layers, fund total, patient
       ByteWriter.put(44, o, &p)
-      ByteWriter.putFen(amounts[i], o, &p)
+      ByteWriter.putFen(columns[i][j], o, &p)
       i &+= 1
     }
     ByteWriter.put(10, o, &p)

@@ -50,8 +50,6 @@ struct SettlementStream {
   let batch: StreamBatch
   /// Per engine: the current person's accumulators between batches.
   private var carried: [YearToDate]
-  /// Per engine: the engine's output, reused.
-  private var results: [SettlementColumns]
   /// The header's ``CanonicalCSVScanner`` (CSV, one table, dates as
   /// written), once the header is read and when its columns allow one.
   private var canonical: CanonicalCSVScanner?
@@ -83,7 +81,6 @@ struct SettlementStream {
     state.recordsFirstLines = recordsFirstLines
     batch = StreamBatch(capacity: batchSize, layerCounts: engines.map(\.layerCount))
     carried = Array(repeating: YearToDate(), count: engines.count)
-    results = Array(repeating: SettlementColumns(), count: engines.count)
     self.skipsBadRows = skipsBadRows
     if skipsBadRows { rejects.ascii("line,error,row\n") }
   }
@@ -172,7 +169,7 @@ struct SettlementStream {
     var after = carried
     for k in engines.indices {
       do {
-        try batch.settle(engine: k, engines[k], carried: &after[k], columns: &results[k])
+        try batch.settle(engine: k, engines[k], carried: &after[k])
       } catch {
         throw firstFailure(b) ?? Self.failure(error, table: engines[k].table.id, row: batch.row(0), b)
       }

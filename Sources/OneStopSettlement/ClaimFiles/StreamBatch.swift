@@ -29,8 +29,10 @@ struct StreamRow: Sendable {
 /// The rows a ``SettlementStream`` has accepted and not yet handed on: each
 /// row's ``StreamRow``, its ``PreparedClaim`` under every engine and where
 /// each person's rows start; once settled, every row's amounts under every
-/// engine, row by row (the layers' payments, then the fund total, then the
-/// patient share).
+/// engine: column by column as the engine wrote them
+/// (``withAmountColumns(engine:_:)``), or row by row (the layers' payments,
+/// then the fund total, then the patient share: ``amounts(engine:_:)``,
+/// copied into that order at the first call of a batch).
 ///
 /// Storage is allocated once for ``capacity`` rows and reused batch after
 /// batch, so memory is bounded by the capacity, never by the file. A
@@ -54,6 +56,10 @@ final class StreamBatch {
   /// Engine `k`'s amounts, `row × (layers + 2)`, from `resultOffsets[k]`.
   private let resultStorage: UnsafeMutablePointer<Int64>
   private let resultOffsets: [Int]
+  /// Per engine: the engine's output of the batch (reused batch after batch).
+  private var columns: [SettlementColumns]
+  /// Per engine: the amounts are in `resultStorage` (row by row).
+  private var spread: [Bool]
 
   /// Storage for `capacity` rows settled by engines of `layerCounts` layers.
   init(capacity: Int, layerCounts: [Int]) {
@@ -73,6 +79,8 @@ final class StreamBatch {
     }
     resultOffsets = offsets
     resultStorage = .allocate(capacity: max(n, 1))
+    columns = Array(repeating: SettlementColumns(), count: engines)
+    spread = Array(repeating: false, count: engines)
   }
 
   deinit {
@@ -102,7 +110,28 @@ final class StreamBatch {
   /// total, then the patient share (fen).
   @inline(__always)
   func amounts(engine k: Int, _ j: Int) -> UnsafePointer<Int64> {
-    UnsafePointer(resultStorage + (resultOffsets[k] &+ j &* (layerCounts[k] &+ 2)))
+    if !spread[k] { spreadAmounts(engine: k) }
+    return UnsafePointer(resultStorage + (resultOffsets[k] &+ j &* (layerCounts[k] &+ 2)))
+  }
+
+  /// Calls `body` with engine `k`'s amounts column by column, as the engine
+  /// wrote them (``SettlementColumns``): column `i < layers` is what layer
+  /// `i` paid, then the fund totals, then the patient shares; each column
+  /// holds ``count`` rows.
+  func withAmountColumns<R>(engine k: Int, _ body: (UnsafeBufferPointer<UnsafePointer<Int64>>) -> R) -> R {
+    let c = columns[k]
+    var pointers: [UnsafePointer<Int64>] = []
+    pointers.reserveCapacity(layerCounts[k] &+ 2)
+    // Each column's pointer is taken inside its own `withUnsafeBufferPointer`,
+    // and all are used inside the innermost.
+    func nest(_ i: Int) -> R {
+      let column = i < layerCounts[k] ? c.amounts(layer: i) : i == layerCounts[k] ? c.fundTotals : c.patients
+      return column.withUnsafeBufferPointer { p in
+        pointers.append(p.baseAddress.unsafelyUnwrapped)
+        return i &+ 1 < layerCounts[k] &+ 2 ? nest(i &+ 1) : pointers.withUnsafeBufferPointer(body)
+      }
+    }
+    return nest(0)
   }
 
   /// Accepts the next row, whose claims are already at ``nextClaim(engine:)``.
@@ -129,22 +158,29 @@ final class StreamBatch {
   ///
   /// - Throws: the engine's error; `carried` and the amounts are then
   ///   unchanged / unspecified.
-  func settle(engine k: Int, _ engine: SettlementEngine, carried: inout YearToDate, columns: inout SettlementColumns) throws(SettlementError) {
+  func settle(engine k: Int, _ engine: SettlementEngine, carried: inout YearToDate) throws(SettlementError) {
     let n = count, persons = personCount
     guard n > 0 else { return }
+    spread[k] = false
     let ytd = yearToDateStorage + k &* capacity
     ytd.initialize(to: rowStorage[0].startsPerson ? YearToDate() : carried)
     if persons > 1 { (ytd + 1).initialize(repeating: YearToDate(), count: persons &- 1) }
     try engine.settle(
       UnsafeBufferPointer(start: claimStorage + k &* capacity, count: n), personStarts: UnsafeBufferPointer(start: starts, count: persons),
-      yearToDate: UnsafeMutableBufferPointer(start: ytd, count: persons), into: &columns)
+      yearToDate: UnsafeMutableBufferPointer(start: ytd, count: persons), into: &columns[k])
     carried = ytd[persons &- 1]
-    // Row by row: layer amounts, fund total, patient share.
+  }
+
+  /// Copies engine `k`'s amounts into `resultStorage`, row by row: layer
+  /// amounts, fund total, patient share.
+  private func spreadAmounts(engine k: Int) {
     let width = layerCounts[k] &+ 2
     let out = resultStorage + resultOffsets[k]
+    let columns = self.columns[k]
     for layer in 0..<layerCounts[k] { Self.spread(columns.amounts(layer: layer), out + layer, width) }
     Self.spread(columns.fundTotals, out + (width &- 2), width)
     Self.spread(columns.patients, out + (width &- 1), width)
+    spread[k] = true
   }
 
   /// Writes `column[j]` to `out[j × width]`.
