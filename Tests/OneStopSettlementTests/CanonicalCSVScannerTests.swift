@@ -269,3 +269,48 @@ import Testing
     }
   }
 }
+
+/// `StreamBatch`'s two views of the engine's amounts: column by column
+/// (`withAmountColumns`, what the CSV writer reads) and row by row
+/// (`amounts(engine:_:)`, copied on first use), for every row of every
+/// batch and both engines.
+@Suite struct StreamBatchColumnTests {
+  struct BothViews: SettledClaimConsumer {
+    var rows = 0
+    var mismatches: [String] = []
+    /// Per row, per engine: the amounts as the columns hold them.
+    var amounts: [[[Int64]]] = []
+    mutating func settled(_ batch: StreamBatch, bytes: Span<UInt8>) {
+      for k in batch.layerCounts.indices {
+        let width = batch.layerCounts[k] + 2
+        // Columns first (before any row-order copy of this batch), then rows.
+        let columns = batch.withAmountColumns(engine: k) { c in (0..<batch.count).map { j in (0..<width).map { c[$0][j] } } }
+        for j in 0..<batch.count {
+          if k == 0 { amounts.append([]) }
+          amounts[rows + j].append(columns[j])
+        }
+        for j in 0..<batch.count {
+          let a = batch.amounts(engine: k, j)
+          let row = (0..<width).map { a[$0] }
+          if row != columns[j] { mismatches.append("engine \(k) row \(j): \(row) ≠ \(columns[j])") }
+        }
+      }
+      rows += batch.count
+    }
+  }
+
+  @Test func columnsAndRowsHoldTheSameAmounts() throws {
+    let engines = try SettlementStreamBatchTests.engines()
+    let rows = try SettlementStreamBatchTests.population(seed: 9, persons: 400, table: engines[0].table)
+    var writer = ClaimFileWriter(format: .csv)
+    for r in rows { writer.append(r) }
+    var stream = SettlementStream(engines: engines, format: .csv, batchSize: 37)
+    var seen = BothViews()
+    try stream.feed(Array(writer.output), isFinal: true, into: &seen)
+    #expect(seen.rows == rows.count)
+    #expect(seen.mismatches.isEmpty, "\(seen.mismatches.prefix(3))")
+    // And both as the one-claim API settles each row.
+    let want = try SettlementStreamBatchTests.oneByOne(rows, engines: engines)
+    #expect(seen.amounts == want.map(\.amounts))
+  }
+}
