@@ -84,10 +84,11 @@ struct CanonicalCSVScanner: Sendable {
     var lineEnd = 0
   }
 
-  @inline(__always)
-  private func has(_ c: ClaimFileColumn) -> Bool { columns & c.bit != 0 }
-
-  /// Reads the line starting at `start` into `claim` and `out`.
+  /// Reads the line starting at `start` into `claim` and `out`: with the
+  /// header's columns as constants for the two headers `ClaimFileWriter`
+  /// writes by default and without `designated_hospital`, `diagnoses`
+  /// and `income` (each step then has no test at all), else read from
+  /// the header.
   ///
   /// - Returns: the next line's start, or `nil` (row declined; `claim` and
   ///   `out` then hold anything).
@@ -95,6 +96,23 @@ struct CanonicalCSVScanner: Sendable {
   func scan(
     _ base: UnsafePointer<UInt8>, _ start: Int, limit: Int, into claim: UnsafeMutablePointer<PreparedClaim>, _ out: inout Row
   ) -> Int? {
+    switch columns {
+    case AllColumns().columns: scan(AllColumns(), base, start, limit: limit, into: claim, &out)
+    case CommonColumns().columns: scan(CommonColumns(), base, start, limit: limit, into: claim, &out)
+    default: scan(HeaderColumns(columns: columns, last: last), base, start, limit: limit, into: claim, &out)
+    }
+  }
+
+  /// ``scan(_:_:limit:into:_:)`` for the header's columns `shape`.
+  @inline(never)
+  private func scan<Shape: ColumnShape>(
+    _ shape: Shape, _ base: UnsafePointer<UInt8>, _ start: Int, limit: Int, into claim: UnsafeMutablePointer<PreparedClaim>,
+    _ out: inout Row
+  ) -> Int? {
+    @inline(__always) func has(_ c: ClaimFileColumn) -> Bool { shape.columns & c.bit != 0 }
+    @inline(__always) func next(_ c: ClaimFileColumn, _ base: UnsafePointer<UInt8>, _ p: inout Int) -> Bool {
+      Self.next(c, last: shape.last, base, &p)
+    }
     guard start &+ Self.window <= limit else { return nil }
     let bound = start &+ Self.maximumFieldStart
     let c = claim
@@ -216,7 +234,7 @@ struct CanonicalCSVScanner: Sendable {
   /// when `c` is the header's last column, the line's end (checked by the
   /// caller).
   @inline(__always)
-  private func next(_ c: ClaimFileColumn, _ base: UnsafePointer<UInt8>, _ p: inout Int) -> Bool {
+  private static func next(_ c: ClaimFileColumn, last: ClaimFileColumn, _ base: UnsafePointer<UInt8>, _ p: inout Int) -> Bool {
     if c == last { return true }
     guard base[p] == ClaimFileScanner.comma else { return false }
     p &+= 1
@@ -382,4 +400,34 @@ struct CanonicalCSVScanner: Sendable {
     if s[3] == UInt8(ascii: "o") { return ClaimFileScanner.same(s, "inCounty", 8) ? (.inCounty, 8) : nil }
     return ClaimFileScanner.same(s, "inCity", 6) ? (.inCity, 6) : nil
   }
+}
+
+/// The columns of a canonical header, as ``CanonicalCSVScanner`` reads
+/// them: constants for the usual headers, so that its per-column steps
+/// compile to straight-line code for them.
+protocol ColumnShape {
+  /// The header's columns (``ClaimFileColumn/bit``).
+  var columns: UInt32 { get }
+  /// The header's last column.
+  var last: ClaimFileColumn { get }
+}
+
+/// Every column (`ClaimFileWriter`'s default header, `settle synth`).
+struct AllColumns: ColumnShape {
+  var columns: UInt32 { 0xFFFF }
+  var last: ClaimFileColumn { .income }
+}
+
+/// Every column but `designated_hospital`, `diagnoses` and `income`.
+struct CommonColumns: ColumnShape {
+  var columns: UInt32 {
+    0xFFFF & ~(ClaimFileColumn.designatedHospital.bit | ClaimFileColumn.diagnoses.bit | ClaimFileColumn.income.bit)
+  }
+  var last: ClaimFileColumn { .inPolicy }
+}
+
+/// Any other canonical header's columns, read from the header.
+struct HeaderColumns: ColumnShape {
+  let columns: UInt32
+  let last: ClaimFileColumn
 }
