@@ -8,6 +8,9 @@ final class CompiledTable: @unchecked Sendable {
   let layers: UnsafeMutablePointer<CompiledLayer>
   /// Parameters of basic, major-illness, assistance and tilt layers.
   let parameters: UnsafeMutablePointer<LayerParameters>
+  /// The parameters of those layers per group and claim key
+  /// (``CompiledLayer/stepOffset``).
+  let steps: UnsafeMutablePointer<LayerStep>
   /// Yearly caps, referred to by ``LayerParameters/caps``.
   let caps: UnsafeMutablePointer<CompiledCaps>
   /// The ``CompiledCaps/terms`` of every caps entry, nine each, in order.
@@ -33,18 +36,19 @@ final class CompiledTable: @unchecked Sendable {
   /// Per set of the first ``denseIdentityBits`` identities, what it selects in every layer.
   let identityResolutions: UnsafeMutablePointer<IdentityResolution>
   /// The number of identities whose every set is resolved when compiling
-  /// (`2^10` resolutions of 10 bytes at most).
+  /// (`2^10` resolutions of 44 bytes at most).
   static let denseIdentityBits = 10
   /// All-zero accumulators, read by claims that start a year (or settle
   /// with fresh accumulators) instead of zeroing a ``YearToDate`` per claim.
   let zeroYearToDate: UnsafeMutablePointer<YearToDate>
 
   init(
-    layers: [CompiledLayer], parameters: [LayerParameters], caps: [CompiledCaps], capTerms: [CapTerm], identityGroups: [Int],
+    layers: [CompiledLayer], parameters: [LayerParameters], steps: [LayerStep], caps: [CompiledCaps], capTerms: [CapTerm], identityGroups: [Int],
     segments: [CompiledSegment], identityCount: Int
   ) {
     self.layers = Self.copy(layers)
     self.parameters = Self.copy(parameters)
+    self.steps = Self.copy(steps)
     self.caps = Self.copy(caps)
     self.capTerms = Self.copy(capTerms)
     self.identityGroups = Self.copy(identityGroups)
@@ -77,7 +81,7 @@ final class CompiledTable: @unchecked Sendable {
   }
 
   deinit {
-    layers.deallocate(); parameters.deallocate(); caps.deallocate(); capTerms.deallocate()
+    layers.deallocate(); parameters.deallocate(); steps.deallocate(); caps.deallocate(); capTerms.deallocate()
     identityGroups.deallocate(); segments.deallocate()
     shapeLayers.deallocate(); diseaseLayers.deallocate(); identityResolutions.deallocate()
     zeroYearToDate.deinitialize(count: 1); zeroYearToDate.deallocate()

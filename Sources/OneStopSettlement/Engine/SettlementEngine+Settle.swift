@@ -100,7 +100,7 @@ extension SettlementEngine {
       payFirst: claim.pointee.payFirst, inPolicy: claim.pointee.inPolicy))
     let identity = table.identityResolution(of: claim)
     var running = RunningClaim(
-      claim, levels: levelCount, before: before, identity: identity, inScope: table.layersInScope(of: claim, identity), Year.self)
+      claim, before: before, identity: identity, inScope: table.layersInScope(of: claim, identity), Year.self)
     // Each layer's base and amount, kept to commit the accumulators
     // (uninitialised stack memory: only applied layers are written and read).
     try withUnsafeTemporaryAllocation(of: Int64.self, capacity: 16) { (kept: UnsafeMutableBufferPointer<Int64>) throws(SettlementError) in
