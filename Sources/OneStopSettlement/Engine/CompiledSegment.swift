@@ -24,10 +24,12 @@ struct CompiledSegment: Sendable {
   /// millionths of a fen, taken in one walk over the segments — the
   /// schedule before and after a claim — or `nil` on overflow. Calls
   /// `segment` with each segment's share of `after` (for tracing).
+  /// `beforeIsZero` says that `S(before)` is 0 (`before` is 0 and `d` at
+  /// least 0: a claim with fresh accumulators), so only `S(after)` is summed.
   @inline(__always)
   static func exact(
     at before: Int64, and after: Int64, above d: Int64, _ segments: UnsafePointer<CompiledSegment>, count: Int,
-    segment: (Int64, Int64, Int64) -> Void
+    beforeIsZero: Bool = false, segment: (Int64, Int64, Int64) -> Void
   ) -> (before: Int64, after: Int64)? {
     var lower = d
     var accBefore: Int64 = 0, accAfter: Int64 = 0
@@ -45,7 +47,7 @@ struct CompiledSegment: Sendable {
         let (sum, o2) = accAfter.addingReportingOverflow(p)
         if o1 || o2 { return nil }
         accAfter = sum
-        accBefore &+= (topBefore &- lower) &* rate
+        if !beforeIsZero { accBefore &+= (topBefore &- lower) &* rate }
         segment(lower, top, rate)
         lower = upper
       }

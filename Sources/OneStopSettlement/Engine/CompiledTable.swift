@@ -87,19 +87,25 @@ final class CompiledTable: @unchecked Sendable {
     zeroYearToDate.deinitialize(count: 1); zeroYearToDate.deallocate()
   }
 
-  /// What the claim's identities select in every layer: a load from
-  /// ``identityResolutions`` (bits of no table identity are ignored).
+  /// What the claim's identities select in every layer: an entry of
+  /// ``identityResolutions`` (bits of no table identity are ignored), or,
+  /// for a set beyond the dense ones, `spare` (uninitialised memory)
+  /// holding the set resolved per claim.
   @inline(__always)
-  func identityResolution(of claim: UnsafePointer<PreparedClaim>) -> IdentityResolution {
+  func identityResolution(
+    of claim: UnsafePointer<PreparedClaim>, spare: UnsafeMutablePointer<IdentityResolution>
+  ) -> UnsafePointer<IdentityResolution> {
     let ids = claim.pointee.identities & knownIdentities
-    if ids < denseIdentityLimit { return identityResolutions[Int(truncatingIfNeeded: ids)] }
-    return resolveIdentities(ids)
+    if ids < denseIdentityLimit { return UnsafePointer(identityResolutions + Int(truncatingIfNeeded: ids)) }
+    resolveIdentities(ids, into: spare)
+    return UnsafePointer(spare)
   }
 
-  /// A set of identities beyond the dense ones, resolved per claim.
+  /// A set of identities beyond the dense ones, resolved into `spare`.
   @inline(never)
-  func resolveIdentities(_ ids: UInt64) -> IdentityResolution {
-    IdentityResolution(identities: ids, layers: UnsafeBufferPointer(start: layers, count: layerCount), identityGroups: identityGroups)
+  func resolveIdentities(_ ids: UInt64, into spare: UnsafeMutablePointer<IdentityResolution>) {
+    spare.initialize(to: IdentityResolution(
+      identities: ids, layers: UnsafeBufferPointer(start: layers, count: layerCount), identityGroups: identityGroups))
   }
 
   /// The index of `claim`'s shape in ``shapeLayers``: `(kind × 4 + place)

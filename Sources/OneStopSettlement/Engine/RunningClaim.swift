@@ -19,7 +19,7 @@ struct RunningClaim {
   /// the claim starts a new year (never read under ``FreshYear``).
   let before: UnsafePointer<YearToDate>
   /// What the claim's identities select in every layer.
-  let identity: IdentityResolution
+  let identity: UnsafePointer<IdentityResolution>
   /// Layers whose scope covers the claim (bit per layer).
   let inScope: UInt8
   /// Layers applied so far (bit per layer).
@@ -27,7 +27,7 @@ struct RunningClaim {
 
   @inline(__always)
   init<Year: YearStart>(
-    _ claim: UnsafePointer<PreparedClaim>, before: UnsafePointer<YearToDate>, identity: IdentityResolution,
+    _ claim: UnsafePointer<PreparedClaim>, before: UnsafePointer<YearToDate>, identity: UnsafePointer<IdentityResolution>,
     inScope: UInt8, _: Year.Type
   ) {
     remaining = claim.pointee.inPolicy

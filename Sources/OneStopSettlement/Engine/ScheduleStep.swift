@@ -13,13 +13,13 @@ enum ScheduleStep: LayerRule {
     let (li, r, c, base) = (slot.layer, slot.running, slot.claim, slot.base)
     let L = engine.compiled.layers + li
     let isBasic = L.pointee.kind == .basic
-    if r.pointee.identity.paying & UInt8(truncatingIfNeeded: 1 &<< li) == 0 {  // li < 8
+    if r.pointee.identity.pointee.paying & UInt8(truncatingIfNeeded: 1 &<< li) == 0 {  // li < 8
       trace.record(.skipped(layer: li, reason: .identity))
       return nil
     }
     // The group and the identity that selects it, for the record and the trace.
-    let (selected, identity) = r.pointee.identity.group(li, L, engine.compiled.identityGroups)
-    let S = engine.compiled.steps + (Int(r.pointee.identity.step[unchecked: li]) &+ (r.pointee.key & L.pointee.keyMask))
+    let (selected, identity) = r.pointee.identity.pointee.group(li, L, engine.compiled.identityGroups)
+    let S = engine.compiled.steps + (Int(r.pointee.identity.pointee.step[unchecked: li]) &+ (r.pointee.key & L.pointee.keyMask))
     guard S.pointee.applicable else {
       trace.record(.skipped(layer: li, reason: .noParameters))
       return nil
@@ -50,7 +50,7 @@ enum ScheduleStep: LayerRule {
     let segments = UnsafePointer(engine.compiled.segments + Int(S.pointee.firstSegment))
     let count = Int(S.pointee.segmentCount)
     guard let (exactBefore, exactAfter) = CompiledSegment.exact(at: before, and: after, above: d, segments, count: count,
-      segment: { lo, hi, rt in if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
+      beforeIsZero: Year.isFresh && d >= 0, segment: { lo, hi, rt in if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
     else { throw engine.overflow(li) }
     let rounding = L.pointee.rounding
     let sBefore = exactBefore == 0 ? 0 : rounded(exactBefore, rounding)
