@@ -172,4 +172,27 @@ import Testing
     #expect(code(claim(100, level: 7)) == .unknownCode)
     #expect(code(claim(100, level: -1)) == .unknownCode)
   }
+
+  /// A table built in code (decoding already refuses negative amounts) with
+  /// a negative deductible is refused when compiling, with a typed error.
+  @Test func negativeDeductibleBuiltInCodeIsRefused() throws {
+    let json = TestTables.json(layers: Self.basic + "," + #"""
+      {"kind":"assistance","id":"a","fundCode":"610100","classes":[{"deductible":"100","ratio":"0.7"}]}
+      """#)
+    var table = try PolicyTable.decode(from: Data(json.utf8))
+    _ = try SettlementEngine(table: table)  // as decoded: compiles
+    guard case .assistance(var rule) = table.layers[1].rule else {
+      Issue.record("layer 1 is not assistance")
+      return
+    }
+    rule.classes[0].deductible = Sourced(Money(fen: -1))
+    table.layers[1].rule = .assistance(rule)
+    do {
+      _ = try SettlementEngine(table: table)
+      Issue.record("no error")
+    } catch {
+      #expect(error.code == .amountOutOfRange)
+      #expect(error.jsonPath == "layers[1]")
+    }
+  }
 }

@@ -15,6 +15,10 @@ struct LayerStep: Sendable {
   /// The room under the yearly caps before anything is paid in the year,
   /// for the claim kind (`Int64.max`: uncapped), fen.
   var room: Int64
+  /// The rate, in millionths, when the schedule is one open segment above
+  /// the deductible (basic insurance, assistance), else `-1`: the
+  /// settlement then multiplies once instead of walking the segments.
+  var openRate: Int64
   /// Index of the first segment of the schedule in the table's `segments`
   /// (basic: the referred / in-county one, or the unreferred one, by the key).
   var firstSegment: Int32
@@ -27,7 +31,7 @@ struct LayerStep: Sendable {
   var applicable: Bool
 
   /// A key the layer does not pay for.
-  static let notApplicable = LayerStep(deductible: 0, room: 0, firstSegment: 0, segmentCount: 0, parameters: 0, applicable: false)
+  static let notApplicable = LayerStep(deductible: 0, room: 0, openRate: -1, firstSegment: 0, segmentCount: 0, parameters: 0, applicable: false)
 }
 
 /// The part of a claim that selects its ``LayerStep`` within a parameter
@@ -51,10 +55,11 @@ extension LayerStep {
   /// ``CompiledLayer/stepStride`` are set here): for each of a layer's
   /// parameter groups, one step per claim key (basic) or per claim kind.
   ///
-  /// - Throws: when an index does not fit the step's 32-bit fields (a table
-  ///   far beyond any region's).
+  /// - Throws: for a negative deductible, or when an index does not fit the
+  ///   step's 32-bit fields (a table far beyond any region's).
   static func resolve(
-    _ layers: inout [CompiledLayer], parameters: [LayerParameters], caps: [CompiledCaps], levels: Int
+    _ layers: inout [CompiledLayer], parameters: [LayerParameters], caps: [CompiledCaps], segments: [CompiledSegment],
+    levels: Int
   ) throws(SettlementError) -> [LayerStep] {
     var steps: [LayerStep] = []
     for li in layers.indices {
@@ -75,6 +80,13 @@ extension LayerStep {
           let index = L.parameterOffset + g * L.groupStride + cell
           let P = parameters[index]
           guard P.applicable else { steps.append(.notApplicable); continue }
+          // A schedule starts at its deductible; a claim with fresh
+          // accumulators then has S(0) = 0 (a decoded table cannot have a
+          // negative amount; one built in code is refused here).
+          guard P.deductible >= 0, P.repeatDeductible >= 0 else {
+            throw SettlementError(.amountOutOfRange, at: "layers[\(li)]", expected: "deductibles of 0 or more",
+              found: "\(Money(fen: min(P.deductible, P.repeatDeductible)))")
+          }
           // The person's first claim of the year: admission 1 when inpatient, nothing paid yet.
           let admission = kind == ClaimKind.inpatient.index ? 1 : 0
           var d = admission >= P.repeatFrom ? P.repeatDeductible : P.deductible
@@ -84,9 +96,10 @@ extension LayerStep {
           else {
             throw SettlementError(.invalidValue, at: "layers[\(li)]", expected: "fewer than 2³¹ compiled parameters and segments")
           }
+          let open = P.segmentCount == 1 && segments[first].upper == .max
           steps.append(LayerStep(
-            deductible: d, room: caps[P.caps].freshRoom(kind: kind), firstSegment: first32, segmentCount: count, parameters: p,
-            applicable: true))
+            deductible: d, room: caps[P.caps].freshRoom(kind: kind), openRate: open ? segments[first].rate : -1,
+            firstSegment: first32, segmentCount: count, parameters: p, applicable: true))
         }
       }
     }

@@ -50,7 +50,7 @@ enum ScheduleStep: LayerRule {
     let segments = UnsafePointer(engine.compiled.segments + Int(S.pointee.firstSegment))
     let count = Int(S.pointee.segmentCount)
     guard let (exactBefore, exactAfter) = CompiledSegment.exact(at: before, and: after, above: d, segments, count: count,
-      beforeIsZero: Year.isFresh && d >= 0, segment: { lo, hi, rt in if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
+      openRate: S.pointee.openRate, beforeIsZero: Year.isFresh, segment: { lo, hi, rt in if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
     else { throw engine.overflow(li) }
     let rounding = L.pointee.rounding
     let sBefore = exactBefore == 0 ? 0 : rounded(exactBefore, rounding)

@@ -44,7 +44,8 @@ public struct SettlementEngine: Sendable {
     var compiler = Compiler(table: table, identityPosition: identityPosition)
     var layers: [CompiledLayer] = []
     for layer in table.layers { layers.append(compiler.compile(layer)) }
-    let steps = try LayerStep.resolve(&layers, parameters: compiler.parameters, caps: compiler.caps, levels: levelCount)
+    let steps = try LayerStep.resolve(
+      &layers, parameters: compiler.parameters, caps: compiler.caps, segments: compiler.segments, levels: levelCount)
     compiled = CompiledTable(
       layers: layers, parameters: compiler.parameters, steps: steps, caps: compiler.caps, capTerms: compiler.capTerms,
       identityGroups: compiler.identityGroups, segments: compiler.segments, identityCount: table.identities.count)
