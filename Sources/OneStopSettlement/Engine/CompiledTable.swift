@@ -25,7 +25,7 @@ final class CompiledTable: @unchecked Sendable {
 
   // Scope of every layer at once, as bit masks over layers (bit `i` = layer `i`).
   /// Layers covering each claim shape: claim kind, place, referral and
-  /// designated hospital (index ``shapeIndex(_:)``).
+  /// designated hospital (index ``PreparedClaim/shape``).
   let shapeLayers: UnsafeMutablePointer<UInt8>
   /// Layers limited to some disease lists, and per list the layers covering it.
   let diseaseScoped: UInt8, diseaseLayers: UnsafeMutablePointer<UInt8>
@@ -108,20 +108,12 @@ final class CompiledTable: @unchecked Sendable {
       identities: ids, layers: UnsafeBufferPointer(start: layers, count: layerCount), identityGroups: identityGroups))
   }
 
-  /// The index of `claim`'s shape in ``shapeLayers``: `(kind × 4 + place)
-  /// × 4 + referred × 2 + designated`.
-  @inline(__always)
-  func shapeIndex(_ claim: UnsafePointer<PreparedClaim>) -> Int {
-    let referred = claim.pointee.referred ? 2 : 0, designated = claim.pointee.designatedHospital ? 1 : 0
-    return (claim.pointee.kind.index &* 4 &+ claim.pointee.place.index) &* 4 &+ referred &+ designated
-  }
-
   /// The layers whose scope covers `claim`: its kind and place, referral
   /// and designated hospital where required, an identity (`identity`: its
   /// resolution) or disease list where the layer names some.
   @inline(__always)
   func layersInScope(of claim: UnsafePointer<PreparedClaim>, _ identity: IdentityResolution) -> UInt8 {
-    var active = shapeLayers[shapeIndex(claim)] & identity.scope
+    var active = shapeLayers[Int(claim.pointee.shape)] & identity.scope
     if active & diseaseScoped != 0 { active &= ~diseaseScoped | Self.union(diseaseLayers, claim.pointee.diseaseLists) }
     return active
   }

@@ -44,9 +44,15 @@ enum ClaimKey {
   static let perLevel = 32
 
   /// The key of a claim of `kind` at `level` and `place`.
-  @inline(__always)
   static func of(kind: Int, level: Int, place: Int, choice: Int) -> Int {
-    ((level &* 4 &+ place) &* 2 &+ choice) &* 4 &+ kind
+    ((level * 4 + place) * 2 + choice) * 4 + kind
+  }
+
+  /// The key of a claim at `level` whose ``PreparedClaim/keyInLevel`` is
+  /// `keyInLevel` (the same as ``of(kind:level:place:choice:)``).
+  @inline(__always)
+  static func of(level: Int, keyInLevel: UInt8) -> Int {
+    level &* perLevel &+ Int(keyInLevel)
   }
 }
 

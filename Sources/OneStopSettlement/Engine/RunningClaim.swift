@@ -33,9 +33,7 @@ struct RunningClaim {
     remaining = claim.pointee.inPolicy
     payFirst = claim.pointee.payFirst
     kind = claim.pointee.kind.index
-    let place = claim.pointee.place
-    let choice = claim.pointee.referred || place == .inCounty ? 0 : 1
-    key = ClaimKey.of(kind: kind, level: claim.pointee.level, place: place.index, choice: choice)
+    key = ClaimKey.of(level: claim.pointee.level, keyInLevel: claim.pointee.keyInLevel)
     let earlier = Year.isFresh ? 0 : before.pointee.admissions
     admission = claim.pointee.kind == .inpatient ? earlier &+ 1 : earlier
     self.before = before
