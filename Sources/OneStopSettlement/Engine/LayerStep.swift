@@ -26,12 +26,16 @@ struct LayerStep: Sendable {
   var segmentCount: Int32
   /// Index of the ``LayerParameters`` in the table's `parameters`.
   var parameters: Int32
+  /// Where the claim kind's three ``CapTerm``s of the yearly caps start in
+  /// the table's `capTerms`, and how many of them are in use (`0`: uncapped).
+  var capTerms: Int32, capCount: Int32
   /// Whether the layer pays for this key (basic: a benefit for the claim
   /// kind and level exists).
   var applicable: Bool
 
   /// A key the layer does not pay for.
-  static let notApplicable = LayerStep(deductible: 0, room: 0, openRate: -1, firstSegment: 0, segmentCount: 0, parameters: 0, applicable: false)
+  static let notApplicable = LayerStep(
+    deductible: 0, room: 0, openRate: -1, firstSegment: 0, segmentCount: 0, parameters: 0, capTerms: 0, capCount: 0, applicable: false)
 }
 
 /// The part of a claim that selects its ``LayerStep`` within a parameter
@@ -98,14 +102,17 @@ extension LayerStep {
           var d = admission >= P.repeatFrom ? P.repeatDeductible : P.deductible
           if P.yearlyDeductibleCap >= 0 { d = min(d, P.yearlyDeductibleCap) }
           let first = P.firstSegment + (isBasic ? choice : 0)
-          guard let first32 = Int32(exactly: first), let count = Int32(exactly: P.segmentCount), let p = Int32(exactly: index)
+          guard let first32 = Int32(exactly: first), let count = Int32(exactly: P.segmentCount), let p = Int32(exactly: index),
+            let capTerms = Int32(exactly: P.caps * 9 + kind * 3)
           else {
             throw SettlementError(.invalidValue, at: "layers[\(li)]", expected: "fewer than 2³¹ compiled parameters and segments")
           }
           let open = P.segmentCount == 1 && segments[first].upper == .max
           steps.append(LayerStep(
             deductible: d, room: caps[P.caps].freshRoom(kind: kind), openRate: open ? segments[first].rate : -1,
-            firstSegment: first32, segmentCount: count, parameters: p, applicable: true))
+            firstSegment: first32, segmentCount: count, parameters: p,
+            capTerms: capTerms, capCount: Int32(truncatingIfNeeded: caps[P.caps].count),
+            applicable: true))
         }
       }
     }

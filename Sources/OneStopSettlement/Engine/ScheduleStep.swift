@@ -65,7 +65,7 @@ enum ScheduleStep: LayerRule {
       trace.record(.rate(layer: li, amount: groupBase &- applied, rate: rate, result: sAfter))
     }
     return LayerPayment(base: groupBase, deductible: applied, rate: rate, raw: min(max(sAfter &- sBefore, 0), groupBase),
-      group: selected, room: Year.isFresh ? S.pointee.room : slot.room(engine.compiled, P.pointee.caps))
+      group: selected, room: Year.isFresh ? S.pointee.room : slot.room(engine.compiled, S))
   }
 
   /// `exact` (millionths of a fen) rounded to the fen by
