@@ -56,6 +56,29 @@ import Testing
     #expect(c.layer(0).amount == 350_000)
   }
 
+  /// A batch of independent claims reads each claim's deductible as
+  /// resolved when compiling for a person's first claim of the year: the
+  /// yearly deductible cap below the standard deductible applies to that
+  /// first claim (the repeat rule does not yet), in the batch as one by one.
+  @Test func firstClaimOfTheYearResolvedWithYearlyDeductibleCap() throws {
+    let engine = try TestTables.engine(layers: TestTables.basic(
+      extraBenefit: #","repeatAdmission":{"factor":"0.5","yearlyDeductibleCap":"300.00"}"#))
+    let claims: [PreparedClaim] = [
+      .inpatient(total: 1_000_000, level: 2),  // min(800.00, 300.00) = 300.00; (10,000 − 300) × 0.70 = 6,790.00
+      .inpatient(total: 1_000_000, level: 0),  // min(200.00, 300.00) = 200.00; (10,000 − 200) × 0.90 = 8,820.00
+      .inpatient(total: 20_000, level: 2),  // 200.00, below the deductible 300.00: nothing paid, 200.00 of it applied
+    ]
+    var out = SettlementColumns()
+    try engine.settle(claims, into: &out)
+    #expect((0..<3).map { out.amount(layer: 0, claim: $0) } == [679_000, 882_000, 0])
+    for (i, c) in claims.enumerated() {
+      var ytd = YearToDate()
+      let s = try engine.settle(c, yearToDate: &ytd)
+      #expect(s.layer(0).amount == out.amount(layer: 0, claim: i))
+      #expect(s.basicDeductible == [30_000, 20_000, 20_000][i])
+    }
+  }
+
   @Test func deductibleWaivedAndRatioPointsForIdentity() throws {
     let engine = try TestTables.engine(layers: TestTables.basic(
       extraLayer: #""identityOverrides":{"tekun":{"deductibleWaived":true},"dibao":{"deductibleWaived":true,"ratioPoints":2}},"#))

@@ -54,6 +54,8 @@ import Testing
   @Test(arguments: [UInt64(1), 2, 3])
   func oneWalkIsTheDefinition(seed: UInt64) {
     var rng = SplitMix64(seed: seed)
+    var open = 0
+    defer { #expect(open > 300, "enough one-open-segment schedules") }
     for _ in 0..<3_000 {
       let count = Int(rng.next() % 4) + 1
       let d = Int64(rng.next() % 2_000_000)
@@ -70,13 +72,28 @@ import Testing
       if before > after { swap(&before, &after) }
       if rng.next() % 4 == 0 { before = 0 }
       let s = Self.memory(segments)
-      let one = Self.both(before, after, d, s, segments.count)
+      var walks = [Self.both(before, after, d, s, segments.count)]
+      // One open segment: the product instead of the walk (`openRate`).
+      if segments.count == 1, segments[0].upper == .max {
+        open += 1
+        walks.append(CompiledSegment.exact(at: before, and: after, above: d, s, count: 1, openRate: segments[0].rate, segment: Self.ignore))
+      }
+      // Fresh accumulators: S(0) taken as 0 without summing it (`beforeIsZero`).
+      if before == 0 {
+        walks.append(CompiledSegment.exact(at: 0, and: after, above: d, s, count: segments.count, beforeIsZero: true, segment: Self.ignore))
+        if segments.count == 1, segments[0].upper == .max {
+          walks.append(CompiledSegment.exact(
+            at: 0, and: after, above: d, s, count: 1, openRate: segments[0].rate, beforeIsZero: true, segment: Self.ignore))
+        }
+      }
       let b = Self.definition(before, d, segments), a = Self.definition(after, d, segments)
       s.deallocate()
-      if let a, let b {
-        #expect(one?.before == b && one?.after == a, "\(raw) d \(d): \(before) … \(after)")
-      } else {
-        #expect(one == nil, "overflow: \(raw) d \(d): \(before) … \(after)")
+      for one in walks {
+        if let a, let b {
+          #expect(one?.before == b && one?.after == a, "\(raw) d \(d): \(before) … \(after)")
+        } else {
+          #expect(one == nil, "overflow: \(raw) d \(d): \(before) … \(after)")
+        }
       }
     }
   }

@@ -136,4 +136,63 @@ import Testing
     }
     #expect(y3.base(layer: 0) == Int64.max - 10, "accumulators untouched after an error")
   }
+
+  /// The prepared claim's amount check (five amounts tested at once against
+  /// 2⁴⁰, the total against the maximum, the parts against the total): every
+  /// boundary either settles or gets its typed error.
+  @Test func preparedAmountsAtTheirBoundaries() throws {
+    let engine = try TestTables.engine(layers: Self.basic)
+    let m = Money.maximumFen
+    #expect(m < 1 << 40, "the maximum is below the bound the engine tests five amounts against at once")
+    func claim(_ total: Int64, own: Int64 = 0, over: Int64 = 0, first: Int64 = 0, inPolicy: Int64? = nil, level: Int = 0) -> PreparedClaim {
+      PreparedClaim(total: total, fullyOwnPay: own, overLimit: over, payFirst: first, inPolicy: inPolicy ?? total - own - over - first,
+        kind: .inpatient, level: level, place: .inCounty, year: 2024)
+    }
+    func code(_ c: PreparedClaim) -> SettlementError.Code? {
+      var y = YearToDate()
+      do { _ = try engine.settle(c, yearToDate: &y); return nil } catch { return error.code }
+    }
+    // Settle: the maximum total, split any way; a part equal to it.
+    #expect(code(claim(m)) == nil)
+    #expect(code(claim(m, own: m)) == nil)
+    #expect(code(claim(m, own: m / 4, over: m / 4, first: m / 4)) == nil)
+    #expect(code(claim(0)) == nil)
+    // Out of range: above the maximum (below and at 2⁴⁰), negative parts, Int64 extremes.
+    #expect(code(claim(m + 1)) == .amountOutOfRange)
+    #expect(code(claim(1 << 40)) == .amountOutOfRange)
+    #expect(code(claim(100, own: -1, inPolicy: 101)) == .amountOutOfRange)
+    #expect(code(claim(100, over: 1 << 40, inPolicy: 100 - (1 << 40))) == .amountOutOfRange)
+    #expect(code(claim(-1, inPolicy: -1)) == .amountOutOfRange)
+    #expect(code(claim(100, own: .max, inPolicy: 100 &- .max)) == .amountOutOfRange)
+    #expect(code(claim(100, own: .min, inPolicy: 100 &- .min)) == .amountOutOfRange)
+    // In range, but the parts do not make the total.
+    #expect(code(claim(100, own: 10, inPolicy: 89)) == .inconsistentAmounts)
+    #expect(code(claim(m, own: m, inPolicy: 1)) == .inconsistentAmounts)
+    // A level the table does not have.
+    #expect(code(claim(100, level: 7)) == .unknownCode)
+    #expect(code(claim(100, level: -1)) == .unknownCode)
+  }
+
+  /// A table built in code (decoding already refuses negative amounts) with
+  /// a negative deductible is refused when compiling, with a typed error.
+  @Test func negativeDeductibleBuiltInCodeIsRefused() throws {
+    let json = TestTables.json(layers: Self.basic + "," + #"""
+      {"kind":"assistance","id":"a","fundCode":"610100","classes":[{"deductible":"100","ratio":"0.7"}]}
+      """#)
+    var table = try PolicyTable.decode(from: Data(json.utf8))
+    _ = try SettlementEngine(table: table)  // as decoded: compiles
+    guard case .assistance(var rule) = table.layers[1].rule else {
+      Issue.record("layer 1 is not assistance")
+      return
+    }
+    rule.classes[0].deductible = Sourced(Money(fen: -1))
+    table.layers[1].rule = .assistance(rule)
+    do {
+      _ = try SettlementEngine(table: table)
+      Issue.record("no error")
+    } catch {
+      #expect(error.code == .amountOutOfRange)
+      #expect(error.jsonPath == "layers[1]")
+    }
+  }
 }

@@ -24,13 +24,20 @@ public struct PreparedClaim: Sendable, Hashable {
   /// Bit `i` set when a diagnosis is on the table's disease list `i`.
   public var diseaseLists: UInt64
   /// Kind of claim.
-  public var kind: ClaimKind
+  public var kind: ClaimKind { didSet { derive() } }
   /// Place of treatment.
-  public var place: Place
+  public var place: Place { didSet { derive() } }
   /// Referred admission.
-  public var referred: Bool
+  public var referred: Bool { didSet { derive() } }
   /// Treated at a designated hospital.
-  public var designatedHospital: Bool
+  public var designatedHospital: Bool { didSet { derive() } }
+  /// Kind, place, referral and designated hospital as the engine indexes
+  /// them, kept with the fields they come from (in the struct's padding):
+  /// the claim's shape, `(kind × 4 + place) × 4 + referred × 2 + designated`
+  /// (below 48), and the level-free part of its ``ClaimKey``,
+  /// `(place × 2 + choice) × 4 + kind` (below 32; `choice`: 0 when referred
+  /// or in county, else 1).
+  private(set) var shape: UInt8 = 0, keyInLevel: UInt8 = 0
 
   /// Creates a prepared claim; ``SettlementEngine/settle(_:yearToDate:)``
   /// re-checks amounts and indices, so a bad one gets a typed error.
@@ -43,5 +50,13 @@ public struct PreparedClaim: Sendable, Hashable {
     self.payFirst = payFirst; self.inPolicy = inPolicy; self.kind = kind; self.level = level
     self.place = place; self.referred = referred; self.identities = identities; self.year = year
     self.diseaseLists = diseaseLists; self.designatedHospital = designatedHospital
+    derive()
+  }
+
+  /// Sets ``shape`` and ``keyInLevel`` from the fields they come from.
+  private mutating func derive() {
+    let (k, p) = (UInt8(kind.index), UInt8(place.index))
+    shape = (k &* 4 &+ p) &* 4 &+ (referred ? 2 : 0) &+ (designatedHospital ? 1 : 0)
+    keyInLevel = (p &* 2 &+ (referred || place == .inCounty ? 0 : 1)) &* 4 &+ k
   }
 }

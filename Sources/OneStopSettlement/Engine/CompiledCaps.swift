@@ -1,6 +1,6 @@
 /// Up to three yearly caps (年度最高支付限额) of one layer or class, each
 /// shared by a set of claim kinds, resolved per claim kind when compiling so
-/// ``room(kind:paid:terms:)`` is a few loads, masks and adds per cap in use.
+/// ``room(count:paid:terms:)`` is a few loads, masks and adds per cap in use.
 struct CompiledCaps: Sendable {
   /// Maximum number of caps.
   static let capacity = 3
@@ -19,7 +19,7 @@ struct CompiledCaps: Sendable {
     self.count = count
     for kind in 0..<3 {
       fresh[kind] = terms.withUnsafeBufferPointer { t in
-        t.baseAddress.map { Self.room(count: count, kind: kind, paid: (0, 0, 0), terms: $0) } ?? .max
+        t.baseAddress.map { Self.room(count: count, paid: (0, 0, 0), terms: $0 + kind * 3) } ?? .max
       }
     }
   }
@@ -46,15 +46,15 @@ struct CompiledCaps: Sendable {
     fresh[unchecked: kind]  // one load, no branch on the (random) claim kind
   }
 
-  /// Room left for a claim of `kind` given this year's payments per kind
+  /// Room left for a claim of one kind given this year's payments per kind
   /// (inpatient, outpatient chronic, general outpatient): the smallest of
-  /// what each of the `count` caps leaves (`terms`: their nine terms), at
-  /// least 0 (`Int64.max` when no cap applies). Transparent: always inlined
-  /// into the settlement loop, which is otherwise too large for the inliner.
+  /// what each of the `count` caps leaves (`t`: their terms as the claim's
+  /// kind sees them, ``LayerStep/capTerms``), at least 0 (`Int64.max` when
+  /// no cap applies). Transparent: always inlined into the settlement loop,
+  /// which is otherwise too large for the inliner.
   @_transparent
-  static func room(count: Int, kind: Int, paid: (Int64, Int64, Int64), terms: UnsafePointer<CapTerm>) -> Int64 {
+  static func room(count: Int, paid: (Int64, Int64, Int64), terms t: UnsafePointer<CapTerm>) -> Int64 {
     if count == 0 { return .max }
-    let t = terms + kind &* 3
     var room = t[0].left(paid)
     if count > 1 { room = min(room, t[1].left(paid)) }
     if count > 2 { room = min(room, t[2].left(paid)) }

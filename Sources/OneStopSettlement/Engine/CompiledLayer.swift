@@ -39,17 +39,21 @@ struct CompiledLayer: Sendable {
   /// (identity `i` at `identityGroupOffset + 1 + i`).
   var identityGroupOffset: Int
   /// Where this layer's ``LayerParameters`` start in the engine's
-  /// `parameters`: a claim in group `g` with cell `c` (basic: its claim
-  /// kind × level × place, ``RunningClaim/cell``) uses
-  /// `parameterOffset + g × groupStride + (c & cellMask)`.
+  /// `parameters`: group `g` with cell `c` (basic: claim kind × level ×
+  /// place) is `parameterOffset + g × groupStride + c`.
   var parameterOffset: Int
   /// Parameters per group (basic: one per cell; other layers: 1).
   var groupStride: Int
-  /// `-1` when the parameters differ per cell (basic), else `0`.
-  var cellMask: Int
-  /// `1` when the segment is chosen by referral (basic: referred or in
-  /// county, else not; ``RunningClaim/choice``), else `0`.
-  var choiceMask: Int
+  /// Where this layer's ``LayerStep``s start in the engine's `steps`: group
+  /// `g` and claim key `k` (``ClaimKey``) use
+  /// `stepOffset + g × stepStride + (k & keyMask)`.
+  var stepOffset: Int = 0
+  /// Steps per group (basic: one per claim key; other layers: one per
+  /// claim kind, 4).
+  var stepStride: Int = 0
+  /// `-1` when the step depends on the whole claim key (basic), `3` when
+  /// only on the claim kind (the room under the caps).
+  var keyMask: Int = 3
   /// 兜底 fixed ceiling in fen, or `-1`.
   var ceilingAmount: Int64
   /// 兜底 share of in-policy cost in millionths, or `-1`.

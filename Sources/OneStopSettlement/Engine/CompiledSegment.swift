@@ -24,11 +24,24 @@ struct CompiledSegment: Sendable {
   /// millionths of a fen, taken in one walk over the segments — the
   /// schedule before and after a claim — or `nil` on overflow. Calls
   /// `segment` with each segment's share of `after` (for tracing).
+  /// `beforeIsZero` says that `S(before)` is 0 (`before` is 0 and `d` at
+  /// least 0, as every compiled deductible: a claim with fresh
+  /// accumulators), so only `S(after)` is summed.
+  /// `openRate` (`-1`: none) is the rate when the schedule is one open
+  /// segment: then `S(x) = max(x − d, 0) × rate`, one product, no walk.
   @inline(__always)
   static func exact(
     at before: Int64, and after: Int64, above d: Int64, _ segments: UnsafePointer<CompiledSegment>, count: Int,
-    segment: (Int64, Int64, Int64) -> Void
+    openRate: Int64 = -1, beforeIsZero: Bool = false, segment: (Int64, Int64, Int64) -> Void
   ) -> (before: Int64, after: Int64)? {
+    if openRate >= 0 {
+      // The walk below with one segment whose upper bound is open.
+      guard after > d else { return (0, 0) }
+      let (p, o) = (after &- d).multipliedReportingOverflow(by: openRate)
+      if o { return nil }
+      segment(d, after, openRate)
+      return (beforeIsZero ? 0 : (max(before, d) &- d) &* openRate, p)
+    }
     var lower = d
     var accBefore: Int64 = 0, accAfter: Int64 = 0
     var i = 0
@@ -45,7 +58,7 @@ struct CompiledSegment: Sendable {
         let (sum, o2) = accAfter.addingReportingOverflow(p)
         if o1 || o2 { return nil }
         accAfter = sum
-        accBefore &+= (topBefore &- lower) &* rate
+        if !beforeIsZero { accBefore &+= (topBefore &- lower) &* rate }
         segment(lower, top, rate)
         lower = upper
       }

@@ -8,6 +8,9 @@ final class CompiledTable: @unchecked Sendable {
   let layers: UnsafeMutablePointer<CompiledLayer>
   /// Parameters of basic, major-illness, assistance and tilt layers.
   let parameters: UnsafeMutablePointer<LayerParameters>
+  /// The parameters of those layers per group and claim key
+  /// (``CompiledLayer/stepOffset``).
+  let steps: UnsafeMutablePointer<LayerStep>
   /// Yearly caps, referred to by ``LayerParameters/caps``.
   let caps: UnsafeMutablePointer<CompiledCaps>
   /// The ``CompiledCaps/terms`` of every caps entry, nine each, in order.
@@ -22,7 +25,7 @@ final class CompiledTable: @unchecked Sendable {
 
   // Scope of every layer at once, as bit masks over layers (bit `i` = layer `i`).
   /// Layers covering each claim shape: claim kind, place, referral and
-  /// designated hospital (index ``shapeIndex(_:)``).
+  /// designated hospital (index ``PreparedClaim/shape``).
   let shapeLayers: UnsafeMutablePointer<UInt8>
   /// Layers limited to some disease lists, and per list the layers covering it.
   let diseaseScoped: UInt8, diseaseLayers: UnsafeMutablePointer<UInt8>
@@ -33,18 +36,19 @@ final class CompiledTable: @unchecked Sendable {
   /// Per set of the first ``denseIdentityBits`` identities, what it selects in every layer.
   let identityResolutions: UnsafeMutablePointer<IdentityResolution>
   /// The number of identities whose every set is resolved when compiling
-  /// (`2^10` resolutions of 10 bytes at most).
+  /// (`2^10` resolutions of 44 bytes at most).
   static let denseIdentityBits = 10
   /// All-zero accumulators, read by claims that start a year (or settle
   /// with fresh accumulators) instead of zeroing a ``YearToDate`` per claim.
   let zeroYearToDate: UnsafeMutablePointer<YearToDate>
 
   init(
-    layers: [CompiledLayer], parameters: [LayerParameters], caps: [CompiledCaps], capTerms: [CapTerm], identityGroups: [Int],
+    layers: [CompiledLayer], parameters: [LayerParameters], steps: [LayerStep], caps: [CompiledCaps], capTerms: [CapTerm], identityGroups: [Int],
     segments: [CompiledSegment], identityCount: Int
   ) {
     self.layers = Self.copy(layers)
     self.parameters = Self.copy(parameters)
+    self.steps = Self.copy(steps)
     self.caps = Self.copy(caps)
     self.capTerms = Self.copy(capTerms)
     self.identityGroups = Self.copy(identityGroups)
@@ -77,33 +81,31 @@ final class CompiledTable: @unchecked Sendable {
   }
 
   deinit {
-    layers.deallocate(); parameters.deallocate(); caps.deallocate(); capTerms.deallocate()
+    layers.deallocate(); parameters.deallocate(); steps.deallocate(); caps.deallocate(); capTerms.deallocate()
     identityGroups.deallocate(); segments.deallocate()
     shapeLayers.deallocate(); diseaseLayers.deallocate(); identityResolutions.deallocate()
     zeroYearToDate.deinitialize(count: 1); zeroYearToDate.deallocate()
   }
 
-  /// What the claim's identities select in every layer: a load from
-  /// ``identityResolutions`` (bits of no table identity are ignored).
+  /// What the claim's identities select in every layer: an entry of
+  /// ``identityResolutions`` (bits of no table identity are ignored), or,
+  /// for a set beyond the dense ones, `spare` (uninitialised memory)
+  /// holding the set resolved per claim.
   @inline(__always)
-  func identityResolution(of claim: UnsafePointer<PreparedClaim>) -> IdentityResolution {
+  func identityResolution(
+    of claim: UnsafePointer<PreparedClaim>, spare: UnsafeMutablePointer<IdentityResolution>
+  ) -> UnsafePointer<IdentityResolution> {
     let ids = claim.pointee.identities & knownIdentities
-    if ids < denseIdentityLimit { return identityResolutions[Int(truncatingIfNeeded: ids)] }
-    return resolveIdentities(ids)
+    if ids < denseIdentityLimit { return UnsafePointer(identityResolutions + Int(truncatingIfNeeded: ids)) }
+    resolveIdentities(ids, into: spare)
+    return UnsafePointer(spare)
   }
 
-  /// A set of identities beyond the dense ones, resolved per claim.
+  /// A set of identities beyond the dense ones, resolved into `spare`.
   @inline(never)
-  func resolveIdentities(_ ids: UInt64) -> IdentityResolution {
-    IdentityResolution(identities: ids, layers: UnsafeBufferPointer(start: layers, count: layerCount), identityGroups: identityGroups)
-  }
-
-  /// The index of `claim`'s shape in ``shapeLayers``: `(kind × 4 + place)
-  /// × 4 + referred × 2 + designated`.
-  @inline(__always)
-  func shapeIndex(_ claim: UnsafePointer<PreparedClaim>) -> Int {
-    let referred = claim.pointee.referred ? 2 : 0, designated = claim.pointee.designatedHospital ? 1 : 0
-    return (claim.pointee.kind.index &* 4 &+ claim.pointee.place.index) &* 4 &+ referred &+ designated
+  func resolveIdentities(_ ids: UInt64, into spare: UnsafeMutablePointer<IdentityResolution>) {
+    spare.initialize(to: IdentityResolution(
+      identities: ids, layers: UnsafeBufferPointer(start: layers, count: layerCount), identityGroups: identityGroups))
   }
 
   /// The layers whose scope covers `claim`: its kind and place, referral
@@ -111,7 +113,7 @@ final class CompiledTable: @unchecked Sendable {
   /// resolution) or disease list where the layer names some.
   @inline(__always)
   func layersInScope(of claim: UnsafePointer<PreparedClaim>, _ identity: IdentityResolution) -> UInt8 {
-    var active = shapeLayers[shapeIndex(claim)] & identity.scope
+    var active = shapeLayers[Int(claim.pointee.shape)] & identity.scope
     if active & diseaseScoped != 0 { active &= ~diseaseScoped | Self.union(diseaseLayers, claim.pointee.diseaseLists) }
     return active
   }

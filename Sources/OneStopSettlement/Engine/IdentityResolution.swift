@@ -19,6 +19,10 @@ struct IdentityResolution: Sendable {
   /// uses, or `-1` for the layer's default group (identities are fewer
   /// than 64, so they fit).
   var selector = InlineArray<8, Int8>(repeating: -1)
+  /// Per layer, where the steps of the set's group start in the table's
+  /// `steps` (``CompiledLayer/stepOffset`` + group × ``CompiledLayer/stepStride``;
+  /// `0` without a group or steps): the claim key picks one of them.
+  var step = InlineArray<8, Int32>(repeating: 0)
 
   init() {}
 
@@ -31,7 +35,11 @@ struct IdentityResolution: Sendable {
       let hit = identities & L.groupMask
       if hit != 0 { selector[li] = Int8(hit.trailingZeroBitCount) }  // < 64
       // The map's first entry is the default group (selector −1).
-      if identityGroups[L.identityGroupOffset + 1 + Int(selector[li])] >= 0 { paying |= bit }
+      let group = identityGroups[L.identityGroupOffset + 1 + Int(selector[li])]
+      if group >= 0 {
+        paying |= bit
+        step[li] = Int32(truncatingIfNeeded: L.stepOffset + group * L.stepStride)  // below the steps' count, checked when compiling
+      }
     }
   }
 

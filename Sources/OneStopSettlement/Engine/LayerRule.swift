@@ -43,12 +43,11 @@ struct LayerSlot<Year: YearStart> {
   @_transparent
   var inPolicyCostBefore: Int64 { Year.isFresh ? 0 : running.pointee.before.pointee.inPolicyCost }
 
-  /// The room left under caps `index` of `table` for this claim (`Int64.max`: uncapped).
+  /// The room left under the yearly caps of `step` (its kind's terms in
+  /// `table`) given the year's payments so far (`Int64.max`: uncapped; a
+  /// claim with fresh accumulators reads ``LayerStep/room`` instead).
   @_transparent
-  func room(_ table: CompiledTable, _ index: Int) -> Int64 {
-    let caps = table.caps + index
-    if Year.isFresh { return caps.pointee.freshRoom(kind: running.pointee.kind) }
-    return CompiledCaps.room(count: caps.pointee.count, kind: running.pointee.kind, paid: paidBefore,
-      terms: table.capTerms + index &* 9)
+  func room(_ table: CompiledTable, _ step: UnsafePointer<LayerStep>) -> Int64 {
+    CompiledCaps.room(count: Int(step.pointee.capCount), paid: paidBefore, terms: table.capTerms + Int(step.pointee.capTerms))
   }
 }

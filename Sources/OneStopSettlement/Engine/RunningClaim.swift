@@ -12,15 +12,14 @@ struct RunningClaim {
   let admission: Int
   /// The claim's kind index.
   let kind: Int
-  /// The claim's basic-insurance cell: `(kind × levels + level) × 4 + place`.
-  let cell: Int
-  /// The basic segment: `0` referred or in county, `1` otherwise.
-  let choice: Int
+  /// The claim's ``ClaimKey``: kind, level, place and the basic segment
+  /// (referred or in county, or not).
+  let key: Int
   /// The accumulators this claim reads: the person's, or all-zero ones when
   /// the claim starts a new year (never read under ``FreshYear``).
   let before: UnsafePointer<YearToDate>
   /// What the claim's identities select in every layer.
-  let identity: IdentityResolution
+  let identity: UnsafePointer<IdentityResolution>
   /// Layers whose scope covers the claim (bit per layer).
   let inScope: UInt8
   /// Layers applied so far (bit per layer).
@@ -28,15 +27,13 @@ struct RunningClaim {
 
   @inline(__always)
   init<Year: YearStart>(
-    _ claim: UnsafePointer<PreparedClaim>, levels: Int, before: UnsafePointer<YearToDate>, identity: IdentityResolution,
+    _ claim: UnsafePointer<PreparedClaim>, before: UnsafePointer<YearToDate>, identity: UnsafePointer<IdentityResolution>,
     inScope: UInt8, _: Year.Type
   ) {
     remaining = claim.pointee.inPolicy
     payFirst = claim.pointee.payFirst
     kind = claim.pointee.kind.index
-    let place = claim.pointee.place
-    cell = (kind &* levels &+ claim.pointee.level) &* 4 &+ place.index
-    choice = claim.pointee.referred || place == .inCounty ? 0 : 1
+    key = ClaimKey.of(level: claim.pointee.level, keyInLevel: claim.pointee.keyInLevel)
     let earlier = Year.isFresh ? 0 : before.pointee.admissions
     admission = claim.pointee.kind == .inpatient ? earlier &+ 1 : earlier
     self.before = before

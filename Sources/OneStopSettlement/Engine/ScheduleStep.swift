@@ -13,25 +13,30 @@ enum ScheduleStep: LayerRule {
     let (li, r, c, base) = (slot.layer, slot.running, slot.claim, slot.base)
     let L = engine.compiled.layers + li
     let isBasic = L.pointee.kind == .basic
-    let (selected, identity) = r.pointee.identity.group(li, L, engine.compiled.identityGroups)
-    guard selected >= 0 else {
+    if r.pointee.identity.pointee.paying & UInt8(truncatingIfNeeded: 1 &<< li) == 0 {  // li < 8
       trace.record(.skipped(layer: li, reason: .identity))
       return nil
     }
-    let P = engine.compiled.parameters
-      + (L.pointee.parameterOffset &+ selected &* L.pointee.groupStride &+ (r.pointee.cell & L.pointee.cellMask))
-    guard P.pointee.applicable else {
+    // The group and the identity that selects it, for the record and the trace.
+    let (selected, identity) = r.pointee.identity.pointee.group(li, L, engine.compiled.identityGroups)
+    let S = engine.compiled.steps + (Int(r.pointee.identity.pointee.step[unchecked: li]) &+ (r.pointee.key & L.pointee.keyMask))
+    guard S.pointee.applicable else {
       trace.record(.skipped(layer: li, reason: .noParameters))
       return nil
     }
     trace.record(.group(layer: li, group: selected, identity: identity))
 
     // 起付线: from the repeat admission on, the repeat deductible; at most
-    // what the yearly deductible cap leaves.
+    // what the yearly deductible cap leaves (resolved in the step for the
+    // person's first claim of the year).
     let admission = r.pointee.admission
-    var d = admission >= P.pointee.repeatFrom ? P.pointee.repeatDeductible : P.pointee.deductible
-    if P.pointee.yearlyDeductibleCap >= 0 {
-      d = min(d, max(P.pointee.yearlyDeductibleCap &- slot.basicDeductiblePaidBefore, 0))
+    let P = engine.compiled.parameters + Int(S.pointee.parameters)
+    var d = S.pointee.deductible
+    if !Year.isFresh {
+      d = admission >= P.pointee.repeatFrom ? P.pointee.repeatDeductible : P.pointee.deductible
+      if P.pointee.yearlyDeductibleCap >= 0 {
+        d = min(d, max(P.pointee.yearlyDeductibleCap &- slot.basicDeductiblePaidBefore, 0))
+      }
     }
     var groupBase = base
     if !L.pointee.includesBasicDeductible { groupBase = max(0, groupBase &- r.pointee.basicDeductible) }
@@ -42,10 +47,10 @@ enum ScheduleStep: LayerRule {
     let before = slot.baseBefore & L.pointee.perYearMask
     let (after, o) = before.addingReportingOverflow(groupBase)
     if o { throw engine.overflow(li) }
-    let segments = UnsafePointer(engine.compiled.segments + (P.pointee.firstSegment &+ (r.pointee.choice & L.pointee.choiceMask)))
-    let count = P.pointee.segmentCount
+    let segments = UnsafePointer(engine.compiled.segments + Int(S.pointee.firstSegment))
+    let count = Int(S.pointee.segmentCount)
     guard let (exactBefore, exactAfter) = CompiledSegment.exact(at: before, and: after, above: d, segments, count: count,
-      segment: { lo, hi, rt in if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
+      openRate: S.pointee.openRate, beforeIsZero: Year.isFresh, segment: { lo, hi, rt in if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
     else { throw engine.overflow(li) }
     let rounding = L.pointee.rounding
     let sBefore = exactBefore == 0 ? 0 : rounded(exactBefore, rounding)
@@ -60,7 +65,7 @@ enum ScheduleStep: LayerRule {
       trace.record(.rate(layer: li, amount: groupBase &- applied, rate: rate, result: sAfter))
     }
     return LayerPayment(base: groupBase, deductible: applied, rate: rate, raw: min(max(sAfter &- sBefore, 0), groupBase),
-      group: selected, room: slot.room(engine.compiled, P.pointee.caps))
+      group: selected, room: Year.isFresh ? S.pointee.room : slot.room(engine.compiled, S))
   }
 
   /// `exact` (millionths of a fen) rounded to the fen by

@@ -98,16 +98,20 @@ extension SettlementEngine {
     }
     trace.record(.split(total: claim.pointee.total, fullyOwnPay: claim.pointee.fullyOwnPay, overLimit: claim.pointee.overLimit,
       payFirst: claim.pointee.payFirst, inPolicy: claim.pointee.inPolicy))
-    let identity = table.identityResolution(of: claim)
-    var running = RunningClaim(
-      claim, levels: levelCount, before: before, identity: identity, inScope: table.layersInScope(of: claim, identity), Year.self)
-    // Each layer's base and amount, kept to commit the accumulators
-    // (uninitialised stack memory: only applied layers are written and read).
-    try withUnsafeTemporaryAllocation(of: Int64.self, capacity: 16) { (kept: UnsafeMutableBufferPointer<Int64>) throws(SettlementError) in
-      guard let bases = kept.baseAddress else {  // never: the capacity is not zero
+    // Working memory on the stack, uninitialised: each layer's base and
+    // amount, kept to commit the accumulators (only applied layers are
+    // written and read), then room for an identity set's resolution when
+    // the set is beyond the table's dense ones.
+    try withUnsafeTemporaryAllocation(byteCount: Self.scratchBytes, alignment: 8) {
+      (scratch: UnsafeMutableRawBufferPointer) throws(SettlementError) in
+      guard let memory = scratch.baseAddress else {  // never: the size is not zero
         throw SettlementError(.invariantViolation, at: "claim", expected: "working memory for the layers")
       }
-      let amounts = bases + 8
+      let bases = memory.bindMemory(to: Int64.self, capacity: 16), amounts = bases + 8
+      let identity = table.identityResolution(
+        of: claim, spare: (memory + Self.spareOffset).bindMemory(to: IdentityResolution.self, capacity: 1))
+      var running = RunningClaim(
+        claim, before: before, identity: identity, inScope: table.layersInScope(of: claim, identity.pointee), Year.self)
       try withUnsafeMutablePointer(to: &running) { (r: UnsafeMutablePointer<RunningClaim>) throws(SettlementError) in
         // The tier order is the table's (at most 8 layers, checked by
         // `PolicyTable.validate()` before compiling); each layer settles
@@ -121,7 +125,7 @@ extension SettlementEngine {
           // Nothing to report for a layer out of scope, or without a group
           // for the person's identities (the sink reads them as paying 0):
           // visit only the layers that can pay, in order.
-          var active = r.pointee.inScope & identity.paying
+          var active = r.pointee.inScope & identity.pointee.paying
           while active != 0 {
             let li = active.trailingZeroBitCount
             active &= active &- 1
@@ -132,6 +136,11 @@ extension SettlementEngine {
       try finish(claim, c, running, Year.self, ytd, bases, amounts, locate: locate, trace: &trace, sink: &sink)
     }
   }
+
+  /// Where the spare identity resolution sits in a claim's working memory
+  /// (after 8 bases and 8 amounts), and the memory's size.
+  static let spareOffset = 128
+  static let scratchBytes = spareOffset + MemoryLayout<IdentityResolution>.stride
 
   /// The end of one claim's settlement: the patient's share, the sink, and
   /// the commit of the accumulators (`bases`/`amounts`: each applied
@@ -258,14 +267,19 @@ extension SettlementEngine {
   /// Whether a prepared claim fits this engine's table and its amounts add up.
   @inline(__always)
   func isValid(_ p: UnsafePointer<PreparedClaim>) -> Bool {
-    // As unsigned, a negative amount is above the maximum: one compare each.
-    let m = UInt64(Money.maximumFen)
+    // Every amount between 0 and 2⁴⁰ − 1 (one test of the five at once: a
+    // negative one has the top bit set), the total at most the maximum
+    // (below 2⁴⁰), and the parts (whose sum cannot overflow) adding up to
+    // it: so each part is at most the maximum too.
     let (total, own, over, first, inPolicy) = (p.pointee.total, p.pointee.fullyOwnPay, p.pointee.overLimit, p.pointee.payFirst, p.pointee.inPolicy)
     return UInt(bitPattern: p.pointee.level) < UInt(bitPattern: levelCount)
-      && UInt64(bitPattern: total) <= m && UInt64(bitPattern: own) <= m && UInt64(bitPattern: over) <= m
-      && UInt64(bitPattern: first) <= m && UInt64(bitPattern: inPolicy) <= m
+      && UInt64(bitPattern: total | own | over | first | inPolicy) < Self.amountBound && total <= Money.maximumFen
       && own &+ over &+ first &+ inPolicy == total
   }
+
+  /// A bound above every valid amount (``Money/maximumFen`` is below it)
+  /// that is a power of two, so ``isValid(_:)`` tests five amounts at once.
+  static let amountBound: UInt64 = 1 << 40
 
   /// Why ``isValid(_:)`` rejected `c` (off the hot path).
   @inline(never)

@@ -44,8 +44,10 @@ public struct SettlementEngine: Sendable {
     var compiler = Compiler(table: table, identityPosition: identityPosition)
     var layers: [CompiledLayer] = []
     for layer in table.layers { layers.append(compiler.compile(layer)) }
+    let steps = try LayerStep.resolve(
+      &layers, parameters: compiler.parameters, caps: compiler.caps, segments: compiler.segments, levels: levelCount)
     compiled = CompiledTable(
-      layers: layers, parameters: compiler.parameters, caps: compiler.caps, capTerms: compiler.capTerms,
+      layers: layers, parameters: compiler.parameters, steps: steps, caps: compiler.caps, capTerms: compiler.capTerms,
       identityGroups: compiler.identityGroups, segments: compiler.segments, identityCount: table.identities.count)
   }
 
@@ -97,14 +99,13 @@ private struct Compiler {
       requiresDesignatedHospital: layer.appliesTo.requiresDesignatedHospital,
       includesPayFirst: false, includesBasicDeductible: true, perYear: false,
       groupMask: 0, defaultGroup: 0, identityGroupOffset: identityGroups.count,
-      parameterOffset: parameters.count, groupStride: 1, cellMask: 0, choiceMask: 0,
+      parameterOffset: parameters.count, groupStride: 1,
       ceilingAmount: -1, ceilingShare: -1, targetRatio: 0)
     var groupOf = [Int](repeating: -1, count: table.identities.count)
     switch layer.rule {
     case .basic(let r):
       c.groupStride = ClaimKind.allCases.count * table.hospitalLevels.count * Place.allCases.count
-      c.cellMask = -1
-      c.choiceMask = 1
+      c.keyMask = -1
       let layerCaps = cap(r.annualCaps)
       var overrides: [(Int, BasicOverride)] = []
       for (id, o) in r.identityOverrides { if let i = identityPosition[id] { overrides.append((i, o)) } }

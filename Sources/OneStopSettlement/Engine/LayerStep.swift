@@ -1,0 +1,124 @@
+/// 结算参数 — one schedule layer's parameters as one kind of claim meets
+/// them: resolved when compiling for every parameter group of the layer and
+/// every claim key (``ClaimKey``), so a claim finds the deductible, the
+/// segments and the room under the yearly caps with one load.
+///
+/// The values that depend on the year so far (the repeat-admission
+/// deductible, the yearly deductible cap, the room left under the caps)
+/// are resolved here for a claim that is the person's first of the year;
+/// a claim with accumulators carried works them out from ``parameters``.
+struct LayerStep: Sendable {
+  /// 起付线 — the deductible of the person's first claim of the year (its
+  /// admission number: 1 for an inpatient claim, else 0), after the
+  /// yearly deductible cap, fen.
+  var deductible: Int64
+  /// The room under the yearly caps before anything is paid in the year,
+  /// for the claim kind (`Int64.max`: uncapped), fen.
+  var room: Int64
+  /// The rate, in millionths, when the schedule is one open segment above
+  /// the deductible (basic insurance, assistance), else `-1`: the
+  /// settlement then multiplies once instead of walking the segments.
+  var openRate: Int64
+  /// Index of the first segment of the schedule in the table's `segments`
+  /// (basic: the referred / in-county one, or the unreferred one, by the key).
+  var firstSegment: Int32
+  /// Number of segments.
+  var segmentCount: Int32
+  /// Index of the ``LayerParameters`` in the table's `parameters`.
+  var parameters: Int32
+  /// Where the claim kind's three ``CapTerm``s of the yearly caps start in
+  /// the table's `capTerms`, and how many of them are in use (`0`: uncapped).
+  var capTerms: Int32, capCount: Int32
+  /// Whether the layer pays for this key (basic: a benefit for the claim
+  /// kind and level exists).
+  var applicable: Bool
+
+  /// A key the layer does not pay for.
+  static let notApplicable = LayerStep(
+    deductible: 0, room: 0, openRate: -1, firstSegment: 0, segmentCount: 0, parameters: 0, capTerms: 0, capCount: 0, applicable: false)
+}
+
+/// The part of a claim that selects its ``LayerStep`` within a parameter
+/// group: `((level × 4 + place) × 2 + choice) × 4 + kind`, where `choice`
+/// is 0 for a referred or in-county claim, else 1. The claim kind is in the
+/// low two bits, so a layer whose parameters do not depend on the cell
+/// masks the rest away (``CompiledLayer/keyMask``).
+enum ClaimKey {
+  /// Keys per hospital level.
+  static let perLevel = 32
+
+  /// The key of a claim of `kind` at `level` and `place`.
+  static func of(kind: Int, level: Int, place: Int, choice: Int) -> Int {
+    ((level * 4 + place) * 2 + choice) * 4 + kind
+  }
+
+  /// The key of a claim at `level` whose ``PreparedClaim/keyInLevel`` is
+  /// `keyInLevel` (the same as ``of(kind:level:place:choice:)``).
+  @inline(__always)
+  static func of(level: Int, keyInLevel: UInt8) -> Int {
+    level &* perLevel &+ Int(keyInLevel)
+  }
+}
+
+extension LayerStep {
+  /// The steps of every schedule layer of `layers` (whose ``CompiledLayer/stepOffset``,
+  /// ``CompiledLayer/stepStride`` are set here): for each of a layer's
+  /// parameter groups, one step per claim key (basic) or per claim kind.
+  ///
+  /// - Throws: for a negative deductible, or when an index does not fit the
+  ///   step's 32-bit fields (a table far beyond any region's).
+  static func resolve(
+    _ layers: inout [CompiledLayer], parameters: [LayerParameters], caps: [CompiledCaps], segments: [CompiledSegment],
+    levels: Int
+  ) throws(SettlementError) -> [LayerStep] {
+    var steps: [LayerStep] = []
+    for li in layers.indices {
+      let L = layers[li]
+      layers[li].stepOffset = steps.count
+      guard L.kind != .outOfPocketCeiling, L.kind != .topUp else { continue }  // no parameters
+      let end = li + 1 < layers.count ? layers[li + 1].parameterOffset : parameters.count
+      let groups = (end - L.parameterOffset) / L.groupStride
+      let isBasic = L.kind == .basic
+      let keys = isBasic ? levels * ClaimKey.perLevel : 4
+      layers[li].stepStride = keys
+      for g in 0..<groups {
+        for key in 0..<keys {
+          let kind = key & 3
+          guard kind < ClaimKind.allCases.count else { steps.append(.notApplicable); continue }
+          let (choice, place, level) = ((key >> 2) & 1, (key >> 3) & 3, key >> 5)
+          let cell = isBasic ? (kind * levels + level) * Place.allCases.count + place : 0
+          let index = L.parameterOffset + g * L.groupStride + cell
+          let P = parameters[index]
+          guard P.applicable else { steps.append(.notApplicable); continue }
+          // A schedule starts at its deductible; a claim with fresh
+          // accumulators then has S(0) = 0 (a decoded table cannot have a
+          // negative amount; one built in code is refused here).
+          guard P.deductible >= 0, P.repeatDeductible >= 0 else {
+            throw SettlementError(.amountOutOfRange, at: "layers[\(li)]", expected: "deductibles of 0 or more",
+              found: "\(Money(fen: min(P.deductible, P.repeatDeductible)))")
+          }
+          // The person's first claim of the year: admission 1 when inpatient, nothing paid yet.
+          let admission = kind == ClaimKind.inpatient.index ? 1 : 0
+          var d = admission >= P.repeatFrom ? P.repeatDeductible : P.deductible
+          if P.yearlyDeductibleCap >= 0 { d = min(d, P.yearlyDeductibleCap) }
+          let first = P.firstSegment + (isBasic ? choice : 0)
+          guard let first32 = Int32(exactly: first), let count = Int32(exactly: P.segmentCount), let p = Int32(exactly: index),
+            let capTerms = Int32(exactly: P.caps * 9 + kind * 3)
+          else {
+            throw SettlementError(.invalidValue, at: "layers[\(li)]", expected: "fewer than 2³¹ compiled parameters and segments")
+          }
+          let open = P.segmentCount == 1 && segments[first].upper == .max
+          steps.append(LayerStep(
+            deductible: d, room: caps[P.caps].freshRoom(kind: kind), openRate: open ? segments[first].rate : -1,
+            firstSegment: first32, segmentCount: count, parameters: p,
+            capTerms: capTerms, capCount: Int32(truncatingIfNeeded: caps[P.caps].count),
+            applicable: true))
+        }
+      }
+    }
+    guard Int32(exactly: steps.count) != nil else {
+      throw SettlementError(.invalidValue, at: "layers", expected: "fewer than 2³¹ compiled steps")
+    }
+    return steps
+  }
+}
