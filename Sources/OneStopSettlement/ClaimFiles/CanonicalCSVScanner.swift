@@ -141,7 +141,6 @@ struct CanonicalCSVScanner: Sendable {
     p &+= 11
     // kind, hospital_level, place.
     guard p < bound, let (kind, kindLength) = Self.kind(base + p), base[p &+ kindLength] == ClaimFileScanner.comma else { return nil }
-    c.pointee.kind = kind
     p &+= kindLength &+ 1
     guard p < bound else { return nil }
     let levelCode = Self.code(base + p)
@@ -151,18 +150,16 @@ struct CanonicalCSVScanner: Sendable {
     c.pointee.level = level
     p &+= levelCode.length &+ 1
     guard p < bound, let (place, placeLength) = Self.place(base + p), base[p &+ placeLength] == ClaimFileScanner.comma else { return nil }
-    c.pointee.place = place
     p &+= placeLength &+ 1
     // referred, designated_hospital: `0`, `1` or empty.
-    c.pointee.referred = false
+    var referred = false, designated = false
     if has(.referred) {
       guard p < bound, let v = Self.flag(base, &p) else { return nil }
-      c.pointee.referred = v
+      referred = v
     }
-    c.pointee.designatedHospital = false
     if has(.designatedHospital) {
       guard p < bound, let v = Self.flag(base, &p) else { return nil }
-      c.pointee.designatedHospital = v
+      designated = v
     }
     // identities: `;`-separated codes held all year.
     c.pointee.identities = 0
@@ -170,7 +167,6 @@ struct CanonicalCSVScanner: Sendable {
       guard p < bound, let m = identityMask(base, &p, bound) else { return nil }
       c.pointee.identities = m
     }
-    c.pointee.diseaseLists = 0
     // Amounts (`-1` = empty), each followed by a comma or, last, the line's end.
     var f = p
     guard p < bound, let total = Self.amount(base, &p), total >= 0 else { return nil }
@@ -221,12 +217,18 @@ struct CanonicalCSVScanner: Sendable {
     }
     // The four-way split (each amount < 10⁸ fen here: no overflow).
     let outside = c.pointee.fullyOwnPay &+ c.pointee.overLimit &+ c.pointee.payFirst
-    if c.pointee.inPolicy < 0 {
-      guard outside <= c.pointee.total else { return nil }
-      c.pointee.inPolicy = c.pointee.total &- outside
+    var inPolicy = c.pointee.inPolicy
+    if inPolicy < 0 {
+      guard outside <= total else { return nil }
+      inPolicy = total &- outside
     } else {
-      guard outside &+ c.pointee.inPolicy == c.pointee.total else { return nil }
+      guard outside &+ inPolicy == total else { return nil }
     }
+    // The one-byte fields last, through the initialiser (it derives the claim's shape from them once).
+    c.pointee = PreparedClaim(
+      total: total, fullyOwnPay: c.pointee.fullyOwnPay, overLimit: c.pointee.overLimit, payFirst: c.pointee.payFirst, inPolicy: inPolicy,
+      kind: kind, level: c.pointee.level, place: place, referred: referred, identities: c.pointee.identities, year: c.pointee.year,
+      diseaseLists: 0, designatedHospital: designated)
     return after
   }
 
