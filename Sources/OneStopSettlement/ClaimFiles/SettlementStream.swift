@@ -15,7 +15,10 @@ protocol SettledClaimConsumer {
 /// Streams a claims file through one or more engines, person by person:
 /// scans each row, checks the file's order, resolves codes per table,
 /// settles with each engine's year-to-date accumulators, and hands the
-/// results to a consumer.
+/// results to a consumer. Under one table, the plain rows of a CSV file
+/// whose header is in the canonical order are read straight to their
+/// claims by ``CanonicalCSVScanner``; every other row, and any row it
+/// declines, by ``ClaimFileScanner`` and ``ClaimCodes``.
 ///
 /// Rows are settled in batches (up to `batchSize` rows, and at the end of
 /// every chunk fed) through the engine's person entry point
