@@ -111,7 +111,7 @@ extension LayerStep {
           steps.append(LayerStep(
             deductible: d, room: caps[P.caps].freshRoom(kind: kind), openRate: open ? segments[first].rate : -1,
             firstSegment: first32, segmentCount: count, parameters: p,
-            capTerms: capTerms, capCount: Int32(truncatingIfNeeded: caps[P.caps].count),
+            capTerms: capTerms, capCount: Int32(truncatingIfNeeded: caps[P.caps].counts[kind]),
             applicable: true))
         }
       }
