@@ -11,8 +11,8 @@ final class CompiledTable: @unchecked Sendable {
   /// The parameters of those layers per group and claim key
   /// (``CompiledLayer/stepOffset``).
   let steps: UnsafeMutablePointer<LayerStep>
-  /// Yearly caps, referred to by ``LayerParameters/caps`` (and read per
-  /// claim through ``LayerStep/capTerms``).
+  /// Yearly caps, referred to by ``LayerParameters/caps`` (a claim reads
+  /// their terms through ``LayerStep/capTerms``).
   let caps: UnsafeMutablePointer<CompiledCaps>
   /// The ``CompiledCaps/terms`` of every caps entry, nine each, in order.
   let capTerms: UnsafeMutablePointer<CapTerm>

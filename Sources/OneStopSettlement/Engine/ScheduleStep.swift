@@ -30,14 +30,7 @@ enum ScheduleStep: LayerRule {
     // what the yearly deductible cap leaves (resolved in the step for the
     // person's first claim of the year).
     let admission = r.pointee.admission
-    let P = engine.compiled.parameters + Int(S.pointee.parameters)
-    var d = S.pointee.deductible
-    if !Year.isFresh {
-      d = admission >= P.pointee.repeatFrom ? P.pointee.repeatDeductible : P.pointee.deductible
-      if P.pointee.yearlyDeductibleCap >= 0 {
-        d = min(d, max(P.pointee.yearlyDeductibleCap &- slot.basicDeductiblePaidBefore, 0))
-      }
-    }
+    let d = Year.isFresh ? S.pointee.deductible : S.pointee.deductible(admission: admission, paidBefore: slot.basicDeductiblePaidBefore)
     var groupBase = base
     if !L.pointee.includesBasicDeductible { groupBase = max(0, groupBase &- r.pointee.basicDeductible) }
     if !isBasic { trace.record(.base(layer: li, base: groupBase)) }
