@@ -17,8 +17,9 @@ struct LayerStep: Sendable {
   /// for the claim kind (`Int64.max`: uncapped), fen.
   var room: Int64
   /// The rate, in millionths, when the schedule is one open segment above
-  /// the deductible (basic insurance, assistance), else `-1`: the
-  /// settlement then multiplies once instead of walking the segments.
+  /// the deductible (always for basic insurance, assistance and tilt:
+  /// ``OneOpenSegment``), else `-1`: the settlement then multiplies once
+  /// instead of walking the segments.
   var openRate: Int64
   /// 起付线 — the standard deductible, fen.
   var standardDeductible: Int64
@@ -119,6 +120,10 @@ extension LayerStep {
           }
           let first = P.firstSegment + (isBasic ? choice : 0)
           let open = P.segmentCount == 1 && segments[first].upper == .max
+          // Basic, assistance and tilt settle as one open segment (`OneOpenSegment`): their schedules are built so.
+          guard open || L.kind == .majorIllness else {
+            throw SettlementError(.invariantViolation, at: "layers[\(li)]", expected: "one open segment for a \(L.kind) layer")
+          }
           guard let first32 = Int32(exactly: first), let count = Int16(exactly: P.segmentCount),
             let capTerms = Int32(exactly: P.caps * 9 + kind * 3),
             let repeatFrom = P.repeatFrom == .max ? Int32.max : Int32(exactly: P.repeatFrom)

@@ -6,7 +6,10 @@
 /// ratio (referred / unreferred), above the deductible after the repeat-
 /// admission rule and the yearly deductible cap; its base is the in-policy
 /// self-pay.
-enum ScheduleStep: LayerRule {
+///
+/// `Shape` says whether the kind's schedules are one open segment (basic,
+/// assistance, tilt: one product) or segments to walk (major illness).
+enum ScheduleStep<Shape: ScheduleShape>: LayerRule {
   @inline(__always)
   static func payment<Year: YearStart, T: SettlementTrace>(
     _ engine: borrowing SettlementEngine, _ slot: LayerSlot<Year>, trace: inout T) throws(SettlementError) -> LayerPayment? {
@@ -43,7 +46,7 @@ enum ScheduleStep: LayerRule {
     let segments = UnsafePointer(engine.compiled.segments + Int(S.pointee.firstSegment))
     let count = Int(S.pointee.segmentCount)
     guard let (exactBefore, exactAfter) = CompiledSegment.exact(at: before, and: after, above: d, segments, count: count,
-      openRate: S.pointee.openRate, beforeIsZero: Year.isFresh, segment: { lo, hi, rt in if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
+      openRate: Shape.isOneOpenSegment ? S.pointee.openRate : nil, beforeIsZero: Year.isFresh, segment: { lo, hi, rt in if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
     else { throw engine.overflow(li) }
     let rounding = L.pointee.rounding
     let sBefore = exactBefore == 0 ? 0 : rounded(exactBefore, rounding)
