@@ -17,8 +17,10 @@ extension SettlementEngine {
     guard let first = claims.baseAddress else { return }
     try output.withSink { (sink: inout ColumnSink) throws(SettlementError) in
       var trace = NoTrace()
-      for i in 0..<claims.count {
-        try settleClaim(first + i, index: i, FreshYear.self, nil, locate: true, trace: &trace, sink: &sink)
+      try withClaimScratch { (scratch: UnsafeMutableRawPointer) throws(SettlementError) in
+        for i in 0..<claims.count {
+          try settleClaim(first + i, index: i, FreshYear.self, nil, scratch, locate: true, trace: &trace, sink: &sink)
+        }
       }
     }
   }
@@ -106,12 +108,14 @@ extension SettlementEngine {
     let persons = starts.count
     try output.withSink { (sink: inout ColumnSink) throws(SettlementError) in
       var trace = NoTrace()
-      for p in 0..<persons {
-        let s = starts[p], e = p &+ 1 < persons ? starts[p &+ 1] : claims.count
-        guard s < e else { continue }
-        let ytd = accumulators(p, s)
-        for i in s..<e {
-          try settleClaim(first + i, index: i, CarriedYear.self, ytd, locate: true, trace: &trace, sink: &sink)
+      try withClaimScratch { (scratch: UnsafeMutableRawPointer) throws(SettlementError) in
+        for p in 0..<persons {
+          let s = starts[p], e = p &+ 1 < persons ? starts[p &+ 1] : claims.count
+          guard s < e else { continue }
+          let ytd = accumulators(p, s)
+          for i in s..<e {
+            try settleClaim(first + i, index: i, CarriedYear.self, ytd, scratch, locate: true, trace: &trace, sink: &sink)
+          }
         }
       }
     }
