@@ -49,8 +49,8 @@ enum ScheduleStep<Shape: ScheduleShape>: LayerRule {
       openRate: Shape.isOneOpenSegment ? S.pointee.openRate : nil, beforeIsZero: Year.isFresh, segment: { lo, hi, rt in if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
     else { throw engine.overflow(li) }
     let rounding = L.pointee.rounding
-    let sBefore = exactBefore == 0 ? 0 : rounded(exactBefore, rounding)
-    let sAfter = rounded(exactAfter, rounding)
+    let sBefore = exactBefore == 0 ? 0 : rounding.fen(fromMillionths: exactBefore)
+    let sAfter = rounding.fen(fromMillionths: exactAfter)
     let rate = Rate(micros: count > 0 ? segments[0].rate : 0)
     let applied = min(max(d &- before, 0), groupBase)
     if perYear {
@@ -62,17 +62,5 @@ enum ScheduleStep<Shape: ScheduleShape>: LayerRule {
     }
     return LayerPayment(base: groupBase, deductible: applied, rate: rate, raw: min(max(sAfter &- sBefore, 0), groupBase),
       group: selected, room: Year.isFresh ? S.pointee.room : slot.room(engine.compiled, S))
-  }
-
-  /// `exact` (millionths of a fen) rounded to the fen by
-  /// `rule`: half up is one division (the usual rule); the others, and
-  /// amounts near the 64-bit limit, go through ``RoundingRule/divide(_:by:)``.
-  /// (`RoundingRule.divideBranchFree` has the same half-up arm, but its
-  /// branch-free half-even arm cost the settlement loop more instructions
-  /// than it saved; measured with callgrind.)
-  @_transparent
-  static func rounded(_ exact: Int64, _ rule: RoundingRule) -> Int64 {
-    rule == .halfUp && exact >= 0 && exact <= Int64.max &- Rate.scale / 2
-      ? (exact &+ Rate.scale / 2) / Rate.scale : rule.divide(exact, by: Rate.scale)
   }
 }
