@@ -13,7 +13,7 @@ internal import Foundation
 ///   `JSONEncoder` sorts them); ``sortedKeys(_:)`` sorts a dictionary's.
 struct PrettyJSONWriter {
   /// The bytes written.
-  var out = ByteWriter(capacity: 8_192)
+  var out = ByteWriter(uninitializedCapacity: 8_192)
   /// Nesting depth.
   private var depth = 0
   /// Whether the container just opened has no member yet.
@@ -70,7 +70,21 @@ struct PrettyJSONWriter {
       out.withReservedBytes(u.count &* 6 &+ 2) { o, p in
         o[p] = Self.quote
         p &+= 1
-        for x in u {
+        var i = 0
+        let n = u.count
+        while i < n {
+          // Eight bytes at a time while none needs escaping.
+          if i &+ 8 <= n {
+            let eight = UnsafeRawPointer(u.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self)
+            if !Self.needsEscape(eight) {
+              UnsafeMutableRawPointer(o + p).storeBytes(of: eight, as: UInt64.self)
+              p &+= 8
+              i &+= 8
+              continue
+            }
+          }
+          let x = u[i]
+          i &+= 1
           if x >= 0x20, x != Self.quote, x != Self.backslash {
             o[p] = x
             p &+= 1
@@ -98,6 +112,16 @@ struct PrettyJSONWriter {
   }
 
   private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+
+  /// Whether any of eight bytes is a control character, `"` or `\\`
+  /// (exact: each test finds a byte where one exists, never one where none does).
+  @inline(__always)
+  static func needsEscape(_ w: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+    let control = (w &- ones &* 0x20) & ~w & highs != 0  // a byte below 0x20
+    return control || hasZero(w ^ (ones &* UInt64(quote))) || hasZero(w ^ (ones &* UInt64(backslash)))
+  }
 
   /// `,` and a line break unless first, then the indent (at most
   /// `2 + 2 × depth` bytes at `o + p`, reserved by the caller).
