@@ -25,7 +25,11 @@ struct ExplanationText {
 
   /// Text known at compile time.
   mutating func text(_ s: StaticString) {
-    out.withReservedBytes(s.utf8CodeUnitCount) { o, p in ByteWriter.put(s, o, &p) }
+    let n = s.utf8CodeUnitCount
+    out.withReservedBytes(n) { o, p in
+      PrettyJSONWriter.copy(s.utf8Start, count: n, to: o + p)
+      p &+= n
+    }
   }
 
   /// A string's UTF-8 as it is.
@@ -34,7 +38,7 @@ struct ExplanationText {
     s.withUTF8 { u in
       guard let base = u.baseAddress else { return }
       out.withReservedBytes(u.count) { o, p in
-        (o + p).update(from: base, count: u.count)
+        PrettyJSONWriter.copy(base, count: u.count, to: o + p)
         p &+= u.count
       }
     }
