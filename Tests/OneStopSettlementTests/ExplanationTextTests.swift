@@ -154,9 +154,17 @@ import Testing
       }
     }
     for _ in 0..<20_000 {
-      let word = rng.next()
-      let expected = withUnsafeBytes(of: word) { b in b.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
-      #expect(PrettyJSONWriter.needsEscape(word) == expected)
+      var word = rng.next()
+      // Mostly plain text, some bytes swapped for ones to escape, so that
+      // several may need escaping in one word.
+      for k in 0..<8 where rng.next() % 4 == 0 {
+        let special: [UInt64] = [0x00, 0x0A, 0x1F, 0x22, 0x5C, 0x20, 0x21, 0x5B, 0x5D]
+        word = word & ~(0xFF << UInt64(k * 8)) | special[Int(rng.next() % 9)] << UInt64(k * 8)
+      }
+      let first = withUnsafeBytes(of: word) { b in b.firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
+      #expect(PrettyJSONWriter.needsEscape(word) == (first != nil))
+      let mask = PrettyJSONWriter.escapeMask(word)
+      #expect((mask == 0 ? nil : mask.trailingZeroBitCount / 8) == first)
     }
   }
 

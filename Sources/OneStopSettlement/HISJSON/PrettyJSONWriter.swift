@@ -72,38 +72,27 @@ struct PrettyJSONWriter: ~Copyable {
         p &+= 1
         var i = 0
         let n = u.count
-        while i < n {
-          // Eight bytes at a time while none needs escaping.
-          if i &+ 8 <= n {
-            let eight = UnsafeRawPointer(u.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self)
-            if !Self.needsEscape(eight) {
-              UnsafeMutableRawPointer(o + p).storeBytes(of: eight, as: UInt64.self)
-              p &+= 8
-              i &+= 8
-              continue
-            }
-          }
-          let x = u[i]
-          i &+= 1
-          if x >= 0x20, x != Self.quote, x != Self.backslash {
-            o[p] = x
-            p &+= 1
+        // Eight bytes at a time: stored at once, then the position moved
+        // past the bytes before the first that needs escaping (all eight
+        // when none does), that byte escaped.
+        while i &+ 8 <= n {
+          let eight = UnsafeRawPointer(u.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self)
+          UnsafeMutableRawPointer(o + p).storeBytes(of: eight, as: UInt64.self)  // within the reservation: n − i ≥ 8
+          let mask = Self.escapeMask(eight)
+          if mask == 0 {
+            p &+= 8
+            i &+= 8
             continue
           }
-          o[p] = Self.backslash
-          switch x {
-          case 0x08: o[p &+ 1] = UInt8(ascii: "b")
-          case 0x0C: o[p &+ 1] = UInt8(ascii: "f")
-          case 0x0A: o[p &+ 1] = UInt8(ascii: "n")
-          case 0x0D: o[p &+ 1] = UInt8(ascii: "r")
-          case 0x09: o[p &+ 1] = UInt8(ascii: "t")
-          case 0x20...: o[p &+ 1] = x
-          default:
-            o[p &+ 1] = UInt8(ascii: "u"); o[p &+ 2] = ByteText.zero; o[p &+ 3] = ByteText.zero
-            o[p &+ 4] = ByteWriter.hexDigit(x >> 4); o[p &+ 5] = ByteWriter.hexDigit(x & 15)
-            p &+= 4
-          }
-          p &+= 2
+          let clean = mask.trailingZeroBitCount &>> 3
+          p &+= clean
+          i &+= clean
+          Self.escaped(u[i], o, &p)
+          i &+= 1
+        }
+        while i < n {
+          Self.escaped(u[i], o, &p)
+          i &+= 1
         }
         o[p] = Self.quote
         p &+= 1
@@ -113,14 +102,43 @@ struct PrettyJSONWriter: ~Copyable {
 
   private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
-  /// Whether any of eight bytes is a control character, `"` or `\\`
-  /// (exact: each test finds a byte where one exists, never one where none does).
+  /// One byte of a string as `JSONEncoder` writes it (at most 6 bytes at `o + p`).
   @inline(__always)
-  static func needsEscape(_ w: UInt64) -> Bool {
+  private static func escaped(_ x: UInt8, _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int) {
+    if x >= 0x20, x != quote, x != backslash {
+      o[p] = x
+      p &+= 1
+      return
+    }
+    o[p] = backslash
+    switch x {
+    case 0x08: o[p &+ 1] = UInt8(ascii: "b")
+    case 0x0C: o[p &+ 1] = UInt8(ascii: "f")
+    case 0x0A: o[p &+ 1] = UInt8(ascii: "n")
+    case 0x0D: o[p &+ 1] = UInt8(ascii: "r")
+    case 0x09: o[p &+ 1] = UInt8(ascii: "t")
+    case 0x20...: o[p &+ 1] = x
+    default:
+      o[p &+ 1] = UInt8(ascii: "u"); o[p &+ 2] = ByteText.zero; o[p &+ 3] = ByteText.zero
+      o[p &+ 4] = ByteWriter.hexDigit(x >> 4); o[p &+ 5] = ByteWriter.hexDigit(x & 15)
+      p &+= 4
+    }
+    p &+= 2
+  }
+
+  /// Whether any of eight bytes is a control character, `"` or a backslash.
+  @inline(__always)
+  static func needsEscape(_ w: UInt64) -> Bool { escapeMask(w) != 0 }
+
+  /// The high bit set in each byte (of eight, little-endian) that may need
+  /// escaping: zero when none does, and the lowest bit set is exactly the
+  /// first byte that does (a borrow can only mark bytes after it).
+  @inline(__always)
+  static func escapeMask(_ w: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-    @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-    let control = (w &- ones &* 0x20) & ~w & highs != 0  // a byte below 0x20
-    return control || hasZero(w ^ (ones &* UInt64(quote))) || hasZero(w ^ (ones &* UInt64(backslash)))
+    @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+    let control = (w &- ones &* 0x20) & ~w & highs  // bytes below 0x20
+    return control | zeros(w ^ (ones &* UInt64(quote))) | zeros(w ^ (ones &* UInt64(backslash)))
   }
 
   /// `,` and a line break unless first, then the indent (at most
