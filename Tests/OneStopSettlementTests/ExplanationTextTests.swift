@@ -168,6 +168,25 @@ import Testing
     }
   }
 
+  /// A response far past the writer's first 8 KiB (long escaped texts,
+  /// many lines) grows its buffer and still renders as `JSONEncoder` does.
+  @Test func longRecordsGrowTheResponseBuffer() throws {
+    let engine = try BenchmarkTable.engine()
+    var g = ClaimGenerator(seed: 9)
+    let c = g.claims(1)[0]
+    var ytd = YearToDate()
+    var trace = StepTrace()
+    let s = try engine.settle(c.prepared, yearToDate: &ytd, trace: &trace)
+    var record = engine.record(of: s, claimId: "长\"文\n", trace: trace.steps, yearToDate: ytd)
+    let text = String(repeating: "医保 \"a\"\t\u{1}/\\ 中文 12345678\n", count: 400)  // ≈ 14 KB
+    record.setldetail += (0..<20).map { i in
+      .init(fund_pay_type: "\(i)", fund_pay_type_name: text, inscp_scp_amt: Money(fen: Int64(i)), crt_payb_lmt_amt: nil,
+            fund_payamt: Money(fen: -Int64(i)), setl_proc_info: text)
+    }
+    #expect(record.encoded().count > 500_000)
+    #expect(record.encoded() == JSONOutput.encode(record))
+  }
+
   /// `copy` copies exactly `n` bytes for every short length and touches
   /// nothing around them.
   @Test func shortCopiesAreExact() {
