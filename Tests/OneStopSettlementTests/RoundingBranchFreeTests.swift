@@ -41,7 +41,7 @@ import Testing
     exact += (0..<4_000).map { _ in Int64(bitPattern: rng.next()) }
     exact += (0..<4_000).map { _ in Int64(bitPattern: rng.next() % UInt64(1 << 50)) }
     for x in exact {
-      #expect(ScheduleStep.rounded(x, rule) == rule.divide(x, by: s), "\(x)")
+      #expect(rule.fen(fromMillionths: x) == rule.divide(x, by: s), "\(x)")
     }
   }
 }

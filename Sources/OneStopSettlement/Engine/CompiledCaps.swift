@@ -4,8 +4,8 @@
 struct CompiledCaps: Sendable {
   /// Maximum number of caps.
   static let capacity = 3
-  /// Number of caps in use.
-  var count: Int = 0
+  /// Per claim kind, the number of caps covering it (its terms come first).
+  var counts = InlineArray<3, Int>(repeating: 0)
   /// The room per claim kind before anything is paid in the year
   /// (``freshRoom(kind:)``), computed once.
   var fresh = InlineArray<3, Int64>(repeating: .max)
@@ -15,25 +15,29 @@ struct CompiledCaps: Sendable {
 
   /// `caps` (the first ``capacity``), whose ``terms(_:)`` are `terms`.
   init(_ caps: [AnnualCap], terms: [CapTerm]) {
-    let count = min(caps.count, Self.capacity)
-    self.count = count
     for kind in 0..<3 {
+      counts[kind] = caps.prefix(Self.capacity).filter { ClaimKind.mask($0.claimKinds) & (1 << UInt8(kind)) != 0 }.count
+      let count = counts[kind]
       fresh[kind] = terms.withUnsafeBufferPointer { t in
         t.baseAddress.map { Self.room(count: count, paid: (0, 0, 0), terms: $0 + kind * 3) } ?? .max
       }
     }
   }
 
-  /// Per claim kind and cap (index `kind × 3 + cap`, nine in all): what the
-  /// cap leaves a claim of that kind. Compiled into the table's `capTerms`,
-  /// where the settlement loop reads them through a pointer.
+  /// Per claim kind, the caps covering it as that kind sees them (index
+  /// `kind × 3 + j` for the kind's `j`-th cap; nine in all, the rest
+  /// ``CapTerm/uncapped``), so a claim reads only the caps that limit it.
+  /// Compiled into the table's `capTerms`, where the settlement loop reads
+  /// them through a pointer.
   static func terms(_ caps: [AnnualCap]) -> [CapTerm] {
     var terms = [CapTerm](repeating: .uncapped, count: 9)
-    for (c, cap) in caps.prefix(Self.capacity).enumerated() {
+    var covering = [0, 0, 0]
+    for cap in caps.prefix(Self.capacity) {
       let amount = cap.amount.value.fen, kinds = ClaimKind.mask(cap.claimKinds)
       let share = { (k: Int) -> Int64 in kinds & (1 << UInt8(k)) != 0 ? -1 : 0 }
       for kind in 0..<3 where kinds & (1 << UInt8(kind)) != 0 {
-        terms[kind * 3 + c] = CapTerm(amount: amount, share0: share(0), share1: share(1), share2: share(2))
+        terms[kind * 3 + covering[kind]] = CapTerm(amount: amount, share0: share(0), share1: share(1), share2: share(2))
+        covering[kind] += 1
       }
     }
     return terms

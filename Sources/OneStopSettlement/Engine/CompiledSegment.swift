@@ -27,14 +27,14 @@ struct CompiledSegment: Sendable {
   /// `beforeIsZero` says that `S(before)` is 0 (`before` is 0 and `d` at
   /// least 0, as every compiled deductible: a claim with fresh
   /// accumulators), so only `S(after)` is summed.
-  /// `openRate` (`-1`: none) is the rate when the schedule is one open
-  /// segment: then `S(x) = max(x − d, 0) × rate`, one product, no walk.
+  /// `openRate` is the rate when the schedule is one open segment (`nil`:
+  /// walk the segments): then `S(x) = max(x − d, 0) × rate`, one product.
   @inline(__always)
   static func exact(
     at before: Int64, and after: Int64, above d: Int64, _ segments: UnsafePointer<CompiledSegment>, count: Int,
-    openRate: Int64 = -1, beforeIsZero: Bool = false, segment: (Int64, Int64, Int64) -> Void
+    openRate: Int64? = nil, beforeIsZero: Bool = false, segment: (Int64, Int64, Int64) -> Void
   ) -> (before: Int64, after: Int64)? {
-    if openRate >= 0 {
+    if let openRate {
       // The walk below with one segment whose upper bound is open.
       guard after > d else { return (0, 0) }
       let (p, o) = (after &- d).multipliedReportingOverflow(by: openRate)

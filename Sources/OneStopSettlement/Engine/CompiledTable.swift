@@ -11,7 +11,8 @@ final class CompiledTable: @unchecked Sendable {
   /// The parameters of those layers per group and claim key
   /// (``CompiledLayer/stepOffset``).
   let steps: UnsafeMutablePointer<LayerStep>
-  /// Yearly caps, referred to by ``LayerParameters/caps``.
+  /// Yearly caps, referred to by ``LayerParameters/caps`` (a claim reads
+  /// their terms through ``LayerStep/capTerms``).
   let caps: UnsafeMutablePointer<CompiledCaps>
   /// The ``CompiledCaps/terms`` of every caps entry, nine each, in order.
   let capTerms: UnsafeMutablePointer<CapTerm>
@@ -43,8 +44,8 @@ final class CompiledTable: @unchecked Sendable {
   let zeroYearToDate: UnsafeMutablePointer<YearToDate>
 
   init(
-    layers: [CompiledLayer], parameters: [LayerParameters], steps: [LayerStep], caps: [CompiledCaps], capTerms: [CapTerm], identityGroups: [Int],
-    segments: [CompiledSegment], identityCount: Int
+    layers: [CompiledLayer], parameters: [LayerParameters], steps: [LayerStep], caps: [CompiledCaps], capTerms: [CapTerm],
+    identityGroups: [Int], segments: [CompiledSegment], identityCount: Int
   ) {
     self.layers = Self.copy(layers)
     self.parameters = Self.copy(parameters)

@@ -1,12 +1,13 @@
 /// 结算参数 — one schedule layer's parameters as one kind of claim meets
 /// them: resolved when compiling for every parameter group of the layer and
 /// every claim key (``ClaimKey``), so a claim finds the deductible, the
-/// segments and the room under the yearly caps with one load.
+/// segments and the room under the yearly caps with one load (64 bytes,
+/// one cache line).
 ///
 /// The values that depend on the year so far (the repeat-admission
 /// deductible, the yearly deductible cap, the room left under the caps)
 /// are resolved here for a claim that is the person's first of the year;
-/// a claim with accumulators carried works them out from ``parameters``.
+/// a claim with accumulators carried works them out from the rest.
 struct LayerStep: Sendable {
   /// 起付线 — the deductible of the person's first claim of the year (its
   /// admission number: 1 for an inpatient claim, else 0), after the
@@ -16,26 +17,46 @@ struct LayerStep: Sendable {
   /// for the claim kind (`Int64.max`: uncapped), fen.
   var room: Int64
   /// The rate, in millionths, when the schedule is one open segment above
-  /// the deductible (basic insurance, assistance), else `-1`: the
-  /// settlement then multiplies once instead of walking the segments.
+  /// the deductible (always for basic insurance, assistance and tilt:
+  /// ``OneOpenSegment``), else `-1`: the settlement then multiplies once
+  /// instead of walking the segments.
   var openRate: Int64
+  /// 起付线 — the standard deductible, fen.
+  var standardDeductible: Int64
+  /// 再次住院起付线 — the deductible from admission ``repeatFrom`` on, fen.
+  var repeatDeductible: Int64
+  /// 年度起付线封顶 — the year's total deductible cap, fen (`-1` = none).
+  var yearlyDeductibleCap: Int64
   /// Index of the first segment of the schedule in the table's `segments`
   /// (basic: the referred / in-county one, or the unreferred one, by the key).
   var firstSegment: Int32
+  /// Admission number from which ``repeatDeductible`` applies (`Int32.max` = never).
+  var repeatFrom: Int32
+  /// Where the claim kind's ``CapTerm``s of the yearly caps start in the
+  /// table's `capTerms` (those covering the kind first, ``capCount`` of them).
+  var capTerms: Int32
   /// Number of segments.
-  var segmentCount: Int32
-  /// Index of the ``LayerParameters`` in the table's `parameters`.
-  var parameters: Int32
-  /// Where the claim kind's three ``CapTerm``s of the yearly caps start in
-  /// the table's `capTerms`, and how many of them are in use (`0`: uncapped).
-  var capTerms: Int32, capCount: Int32
+  var segmentCount: Int16
+  /// Number of yearly caps covering the claim kind (`0`: uncapped).
+  var capCount: Int8
   /// Whether the layer pays for this key (basic: a benefit for the claim
   /// kind and level exists).
   var applicable: Bool
 
   /// A key the layer does not pay for.
   static let notApplicable = LayerStep(
-    deductible: 0, room: 0, openRate: -1, firstSegment: 0, segmentCount: 0, parameters: 0, capTerms: 0, capCount: 0, applicable: false)
+    deductible: 0, room: 0, openRate: -1, standardDeductible: 0, repeatDeductible: 0, yearlyDeductibleCap: -1, firstSegment: 0,
+    repeatFrom: .max, capTerms: 0, segmentCount: 0, capCount: 0, applicable: false)
+
+  /// 起付线 — the deductible of a claim counting as admission `admission`
+  /// when `paidBefore` of the basic deductible was paid this year: from the
+  /// repeat admission on, the repeat deductible; at most what the yearly
+  /// deductible cap leaves.
+  @inline(__always)
+  func deductible(admission: Int, paidBefore: Int64) -> Int64 {
+    let d = admission >= Int(repeatFrom) ? repeatDeductible : standardDeductible
+    return yearlyDeductibleCap >= 0 ? min(d, max(yearlyDeductibleCap &- paidBefore, 0)) : d
+  }
 }
 
 /// The part of a claim that selects its ``LayerStep`` within a parameter
@@ -97,22 +118,26 @@ extension LayerStep {
             throw SettlementError(.amountOutOfRange, at: "layers[\(li)]", expected: "deductibles of 0 or more",
               found: "\(Money(fen: min(P.deductible, P.repeatDeductible)))")
           }
-          // The person's first claim of the year: admission 1 when inpatient, nothing paid yet.
-          let admission = kind == ClaimKind.inpatient.index ? 1 : 0
-          var d = admission >= P.repeatFrom ? P.repeatDeductible : P.deductible
-          if P.yearlyDeductibleCap >= 0 { d = min(d, P.yearlyDeductibleCap) }
           let first = P.firstSegment + (isBasic ? choice : 0)
-          guard let first32 = Int32(exactly: first), let count = Int32(exactly: P.segmentCount), let p = Int32(exactly: index),
-            let capTerms = Int32(exactly: P.caps * 9 + kind * 3)
+          let open = P.segmentCount == 1 && segments[first].upper == .max
+          // Basic, assistance and tilt settle as one open segment (`OneOpenSegment`): their schedules are built so.
+          guard open || L.kind == .majorIllness else {
+            throw SettlementError(.invariantViolation, at: "layers[\(li)]", expected: "one open segment for a \(L.kind) layer")
+          }
+          guard let first32 = Int32(exactly: first), let count = Int16(exactly: P.segmentCount),
+            let capTerms = Int32(exactly: P.caps * 9 + kind * 3),
+            let repeatFrom = P.repeatFrom == .max ? Int32.max : Int32(exactly: P.repeatFrom)
           else {
             throw SettlementError(.invalidValue, at: "layers[\(li)]", expected: "fewer than 2³¹ compiled parameters and segments")
           }
-          let open = P.segmentCount == 1 && segments[first].upper == .max
-          steps.append(LayerStep(
-            deductible: d, room: caps[P.caps].freshRoom(kind: kind), openRate: open ? segments[first].rate : -1,
-            firstSegment: first32, segmentCount: count, parameters: p,
-            capTerms: capTerms, capCount: Int32(truncatingIfNeeded: caps[P.caps].count),
-            applicable: true))
+          var step = LayerStep(
+            deductible: 0, room: caps[P.caps].freshRoom(kind: kind), openRate: open ? segments[first].rate : -1,
+            standardDeductible: P.deductible, repeatDeductible: P.repeatDeductible, yearlyDeductibleCap: P.yearlyDeductibleCap,
+            firstSegment: first32, repeatFrom: repeatFrom, capTerms: capTerms,
+            segmentCount: count, capCount: Int8(truncatingIfNeeded: caps[P.caps].counts[kind]), applicable: true)  // at most 3
+          // The person's first claim of the year: admission 1 when inpatient, nothing paid yet.
+          step.deductible = step.deductible(admission: kind == ClaimKind.inpatient.index ? 1 : 0, paidBefore: 0)
+          steps.append(step)
         }
       }
     }

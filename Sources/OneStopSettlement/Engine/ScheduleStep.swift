@@ -6,7 +6,10 @@
 /// ratio (referred / unreferred), above the deductible after the repeat-
 /// admission rule and the yearly deductible cap; its base is the in-policy
 /// self-pay.
-enum ScheduleStep: LayerRule {
+///
+/// `Shape` says whether the kind's schedules are one open segment (basic,
+/// assistance, tilt: one product) or segments to walk (major illness).
+enum ScheduleStep<Shape: ScheduleShape>: LayerRule {
   @inline(__always)
   static func payment<Year: YearStart, T: SettlementTrace>(
     _ engine: borrowing SettlementEngine, _ slot: LayerSlot<Year>, trace: inout T) throws(SettlementError) -> LayerPayment? {
@@ -30,14 +33,7 @@ enum ScheduleStep: LayerRule {
     // what the yearly deductible cap leaves (resolved in the step for the
     // person's first claim of the year).
     let admission = r.pointee.admission
-    let P = engine.compiled.parameters + Int(S.pointee.parameters)
-    var d = S.pointee.deductible
-    if !Year.isFresh {
-      d = admission >= P.pointee.repeatFrom ? P.pointee.repeatDeductible : P.pointee.deductible
-      if P.pointee.yearlyDeductibleCap >= 0 {
-        d = min(d, max(P.pointee.yearlyDeductibleCap &- slot.basicDeductiblePaidBefore, 0))
-      }
-    }
+    let d = Year.isFresh ? S.pointee.deductible : S.pointee.deductible(admission: admission, paidBefore: slot.basicDeductiblePaidBefore)
     var groupBase = base
     if !L.pointee.includesBasicDeductible { groupBase = max(0, groupBase &- r.pointee.basicDeductible) }
     if !isBasic { trace.record(.base(layer: li, base: groupBase)) }
@@ -50,11 +46,11 @@ enum ScheduleStep: LayerRule {
     let segments = UnsafePointer(engine.compiled.segments + Int(S.pointee.firstSegment))
     let count = Int(S.pointee.segmentCount)
     guard let (exactBefore, exactAfter) = CompiledSegment.exact(at: before, and: after, above: d, segments, count: count,
-      openRate: S.pointee.openRate, beforeIsZero: Year.isFresh, segment: { lo, hi, rt in if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
+      openRate: Shape.isOneOpenSegment ? S.pointee.openRate : nil, beforeIsZero: Year.isFresh, segment: { lo, hi, rt in if perYear { trace.record(.segment(layer: li, from: lo, to: hi, rate: Rate(micros: rt))) } })
     else { throw engine.overflow(li) }
     let rounding = L.pointee.rounding
-    let sBefore = exactBefore == 0 ? 0 : rounded(exactBefore, rounding)
-    let sAfter = rounded(exactAfter, rounding)
+    let sBefore = exactBefore == 0 ? 0 : rounding.fen(fromMillionths: exactBefore)
+    let sAfter = rounding.fen(fromMillionths: exactAfter)
     let rate = Rate(micros: count > 0 ? segments[0].rate : 0)
     let applied = min(max(d &- before, 0), groupBase)
     if perYear {
@@ -66,17 +62,5 @@ enum ScheduleStep: LayerRule {
     }
     return LayerPayment(base: groupBase, deductible: applied, rate: rate, raw: min(max(sAfter &- sBefore, 0), groupBase),
       group: selected, room: Year.isFresh ? S.pointee.room : slot.room(engine.compiled, S))
-  }
-
-  /// `exact` (millionths of a fen) rounded to the fen by
-  /// `rule`: half up is one division (the usual rule); the others, and
-  /// amounts near the 64-bit limit, go through ``RoundingRule/divide(_:by:)``.
-  /// (`RoundingRule.divideBranchFree` has the same half-up arm, but its
-  /// branch-free half-even arm cost the settlement loop more instructions
-  /// than it saved; measured with callgrind.)
-  @_transparent
-  static func rounded(_ exact: Int64, _ rule: RoundingRule) -> Int64 {
-    rule == .halfUp && exact >= 0 && exact <= Int64.max &- Rate.scale / 2
-      ? (exact &+ Rate.scale / 2) / Rate.scale : rule.divide(exact, by: Rate.scale)
   }
 }

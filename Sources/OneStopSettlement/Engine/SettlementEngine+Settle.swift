@@ -194,11 +194,17 @@ extension SettlementEngine {
     _ kept: KeptLayers, locate: Bool,
     trace: inout Trace, sink: inout Sink
   ) throws(SettlementError) {
-    switch compiled.layers[li].kind {
-    case .basic, .majorIllness, .assistance, .tilt:
-      try settleLayer(ScheduleStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
-    case .outOfPocketCeiling: try settleLayer(CeilingStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
-    case .topUp: try settleLayer(TopUpStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+    // Compares, not a jump table: the kinds alternate in the loop, and a
+    // conditional branch is predicted better than an indirect jump.
+    let kind = compiled.layers[li].kind
+    if kind == .majorIllness {
+      try settleLayer(ScheduleStep<Segments>.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+    } else if kind == .outOfPocketCeiling {
+      try settleLayer(CeilingStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+    } else if kind == .topUp {
+      try settleLayer(TopUpStep.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
+    } else {  // basic, assistance, tilt
+      try settleLayer(ScheduleStep<OneOpenSegment>.self, Year.self, li, claim, c, r, kept, locate: locate, trace: &trace, sink: &sink)
     }
   }
 
