@@ -16,6 +16,13 @@ public struct ByteWriter: Sendable {
     storage = [UInt8](repeating: 0, count: max(capacity, 64))
   }
 
+  /// Creates an empty buffer without clearing its bytes first (only bytes
+  /// written are ever read): for short-lived buffers, where clearing would
+  /// cost more than the writing.
+  init(uninitializedCapacity capacity: Int) {
+    storage = [UInt8](unsafeUninitializedCapacity: max(capacity, 64)) { _, n in n = max(capacity, 64) }
+  }
+
   /// The bytes written so far.
   public var bytes: ArraySlice<UInt8> { storage[0..<count] }
 

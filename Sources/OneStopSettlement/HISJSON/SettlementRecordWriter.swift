@@ -54,13 +54,19 @@ enum SettlementRecordWriter {
 
   static func write(_ s: SettlementRecord.SetlInfo, to w: inout PrettyJSONWriter) {
     w.beginObject()
-    let before: [(StaticString, Money)] = [
-      ("act_pay_dedc", s.act_pay_dedc), ("cvlserv_pay", s.cvlserv_pay), ("fulamt_ownpay_amt", s.fulamt_ownpay_amt),
-      ("fund_pay_sumamt", s.fund_pay_sumamt), ("hifes_pay", s.hifes_pay), ("hifmi_pay", s.hifmi_pay), ("hifob_pay", s.hifob_pay),
-      ("hifp_pay", s.hifp_pay), ("inscp_scp_amt", s.inscp_scp_amt), ("maf_pay", s.maf_pay), ("medfee_sumamt", s.medfee_sumamt),
-      ("oth_pay", s.oth_pay), ("overlmt_selfpay", s.overlmt_selfpay),
-    ]
-    for (k, m) in before { w.key(k); w.money(m) }
+    w.key("act_pay_dedc"); w.money(s.act_pay_dedc)
+    w.key("cvlserv_pay"); w.money(s.cvlserv_pay)
+    w.key("fulamt_ownpay_amt"); w.money(s.fulamt_ownpay_amt)
+    w.key("fund_pay_sumamt"); w.money(s.fund_pay_sumamt)
+    w.key("hifes_pay"); w.money(s.hifes_pay)
+    w.key("hifmi_pay"); w.money(s.hifmi_pay)
+    w.key("hifob_pay"); w.money(s.hifob_pay)
+    w.key("hifp_pay"); w.money(s.hifp_pay)
+    w.key("inscp_scp_amt"); w.money(s.inscp_scp_amt)
+    w.key("maf_pay"); w.money(s.maf_pay)
+    w.key("medfee_sumamt"); w.money(s.medfee_sumamt)
+    w.key("oth_pay"); w.money(s.oth_pay)
+    w.key("overlmt_selfpay"); w.money(s.overlmt_selfpay)
     w.key("pool_prop_selfpay"); w.rate(s.pool_prop_selfpay)
     w.key("preselfpay_amt"); w.money(s.preselfpay_amt)
     w.key("psn_part_amt"); w.money(s.psn_part_amt)
@@ -73,16 +79,12 @@ enum SettlementRecordWriter {
     w.key("basicDeductiblePaid"); w.money(y.basicDeductiblePaid)
     w.key("inPolicyCost"); w.money(y.inPolicyCost)
     w.key("layers"); w.beginObject()
-    for id in PrettyJSONWriter.sortedKeys(y.layers) {
-      guard let l = y.layers[id] else { continue }
+    PrettyJSONWriter.forEachSorted(y.layers) { id, l in
       w.key(text: id)
       w.beginObject()
       w.key("base"); w.money(l.base)
       w.key("paid"); w.beginObject()
-      for kind in PrettyJSONWriter.sortedKeys(l.paid) {
-        guard let m = l.paid[kind] else { continue }
-        w.key(text: kind); w.money(m)
-      }
+      PrettyJSONWriter.forEachSorted(l.paid) { kind, m in w.key(text: kind); w.money(m) }
       w.endObject()
       w.endObject()
     }

@@ -105,6 +105,7 @@ extension SettlementEngine {
     var layerRecords: [SettlementRecord.LayerRecord] = []
     layerRecords.reserveCapacity(table.layers.count)
     var poolRatio = Rate.zero
+    var text = ExplanationText()  // one buffer for every layer's `setl_proc_info`
     // Through a buffer: reading a layer's fields copies no `Layer`.
     table.layers.withUnsafeBufferPointer { layers in
       for i in layers.indices {
@@ -117,10 +118,12 @@ extension SettlementEngine {
           deductible: Money(fen: o.deductible), rate: o.rate, capRoom: capRoom, amount: Money(fen: o.amount),
           appliedAs: groupName(layer: i, group: o.group)))
         if o.applied {
+          text.removeAll()
+          write(trace, layer: i, language: .chinese, into: &text)
           details.append(.init(
             fund_pay_type: layers[i].fundCode, fund_pay_type_name: layers[i].fundName, inscp_scp_amt: Money(fen: o.base),
             crt_payb_lmt_amt: capRoom, fund_payamt: Money(fen: o.amount),
-            setl_proc_info: explanation(of: trace.filter { $0.layer == i }, language: .chinese)))
+            setl_proc_info: text.string))
         }
       }
     }

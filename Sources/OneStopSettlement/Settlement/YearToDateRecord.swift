@@ -98,8 +98,7 @@ extension SettlementEngine {
 
   /// Converts the engine's accumulators to JSON form (every layer listed).
   public func record(of y: YearToDate) -> YearToDateRecord {
-    var layers: [String: YearToDateRecord.LayerToDate] = [:]
-    layers.reserveCapacity(table.layers.count)
+    var layers = [String: YearToDateRecord.LayerToDate](minimumCapacity: table.layers.count)
     for i in table.layers.indices {  // by index: copies no `Layer`
       var paid: [String: Money] = [:]
       for k in ClaimKind.allCases where y.paid(layer: i, kind: k) != 0 { paid[k.rawValue] = Money(fen: y.paid(layer: i, kind: k)) }
