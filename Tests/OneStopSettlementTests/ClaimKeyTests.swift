@@ -21,6 +21,10 @@ import Testing
               #expect(Int(c.shape) == (kind.index * 4 + place.index) * 4 + (referred ? 2 : 0) + (designated ? 1 : 0))
               #expect(ClaimKey.of(level: level, keyInLevel: c.keyInLevel)
                 == ClaimKey.of(kind: kind.index, level: level, place: place.index, choice: choice))
+              // The layout written out: ((level × 4 + place) × 2 + choice) × 4 + kind, and read back.
+              let key = ((level * 4 + place.index) * 2 + choice) * 4 + kind.index
+              #expect(ClaimKey.of(level: level, keyInLevel: c.keyInLevel) == key)
+              #expect(ClaimKey.parts(of: key) == (kind.index, place.index, choice, level))
               seen.insert(ClaimKey.of(level: level, keyInLevel: c.keyInLevel))
             }
           }

@@ -57,6 +57,6 @@ public struct PreparedClaim: Sendable, Hashable {
   private mutating func derive() {
     let (k, p) = (UInt8(kind.index), UInt8(place.index))
     shape = (k &* 4 &+ p) &* 4 &+ (referred ? 2 : 0) &+ (designatedHospital ? 1 : 0)
-    keyInLevel = (p &* 2 &+ (referred || place == .inCounty ? 0 : 1)) &* 4 &+ k
+    keyInLevel = ClaimKey.inLevel(kind: kind, place: place, referred: referred)
   }
 }

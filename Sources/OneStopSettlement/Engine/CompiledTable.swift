@@ -11,9 +11,6 @@ final class CompiledTable: @unchecked Sendable {
   /// The parameters of those layers per group and claim key
   /// (``CompiledLayer/stepOffset``).
   let steps: UnsafeMutablePointer<LayerStep>
-  /// Yearly caps, referred to by ``LayerParameters/caps`` (a claim reads
-  /// their terms through ``LayerStep/capTerms``).
-  let caps: UnsafeMutablePointer<CompiledCaps>
   /// The ``CompiledCaps/terms`` of every caps entry, nine each, in order.
   let capTerms: UnsafeMutablePointer<CapTerm>
   /// Per layer, its default group then identity index → group (`-1` =
@@ -44,13 +41,12 @@ final class CompiledTable: @unchecked Sendable {
   let zeroYearToDate: UnsafeMutablePointer<YearToDate>
 
   init(
-    layers: [CompiledLayer], parameters: [LayerParameters], steps: [LayerStep], caps: [CompiledCaps], capTerms: [CapTerm],
+    layers: [CompiledLayer], parameters: [LayerParameters], steps: [LayerStep], capTerms: [CapTerm],
     identityGroups: [Int], segments: [CompiledSegment], identityCount: Int
   ) {
     self.layers = Self.copy(layers)
     self.parameters = Self.copy(parameters)
     self.steps = Self.copy(steps)
-    self.caps = Self.copy(caps)
     self.capTerms = Self.copy(capTerms)
     self.identityGroups = Self.copy(identityGroups)
     self.segments = Self.copy(segments)
@@ -82,7 +78,7 @@ final class CompiledTable: @unchecked Sendable {
   }
 
   deinit {
-    layers.deallocate(); parameters.deallocate(); steps.deallocate(); caps.deallocate(); capTerms.deallocate()
+    layers.deallocate(); parameters.deallocate(); steps.deallocate(); capTerms.deallocate()
     identityGroups.deallocate(); segments.deallocate()
     shapeLayers.deallocate(); diseaseLayers.deallocate(); identityResolutions.deallocate()
     zeroYearToDate.deinitialize(count: 1); zeroYearToDate.deallocate()

@@ -59,28 +59,6 @@ struct LayerStep: Sendable {
   }
 }
 
-/// The part of a claim that selects its ``LayerStep`` within a parameter
-/// group: `((level × 4 + place) × 2 + choice) × 4 + kind`, where `choice`
-/// is 0 for a referred or in-county claim, else 1. The claim kind is in the
-/// low two bits, so a layer whose parameters do not depend on the cell
-/// masks the rest away (``CompiledLayer/keyMask``).
-enum ClaimKey {
-  /// Keys per hospital level.
-  static let perLevel = 32
-
-  /// The key of a claim of `kind` at `level` and `place`.
-  static func of(kind: Int, level: Int, place: Int, choice: Int) -> Int {
-    ((level * 4 + place) * 2 + choice) * 4 + kind
-  }
-
-  /// The key of a claim at `level` whose ``PreparedClaim/keyInLevel`` is
-  /// `keyInLevel` (the same as ``of(kind:level:place:choice:)``).
-  @inline(__always)
-  static func of(level: Int, keyInLevel: UInt8) -> Int {
-    level &* perLevel &+ Int(keyInLevel)
-  }
-}
-
 extension LayerStep {
   /// The steps of every schedule layer of `layers` (whose ``CompiledLayer/stepOffset``,
   /// ``CompiledLayer/stepStride`` are set here): for each of a layer's
@@ -104,9 +82,8 @@ extension LayerStep {
       layers[li].stepStride = keys
       for g in 0..<groups {
         for key in 0..<keys {
-          let kind = key & 3
+          let (kind, place, choice, level) = ClaimKey.parts(of: key)
           guard kind < ClaimKind.allCases.count else { steps.append(.notApplicable); continue }
-          let (choice, place, level) = ((key >> 2) & 1, (key >> 3) & 3, key >> 5)
           let cell = isBasic ? (kind * levels + level) * Place.allCases.count + place : 0
           let index = L.parameterOffset + g * L.groupStride + cell
           let P = parameters[index]

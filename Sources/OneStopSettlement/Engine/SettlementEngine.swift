@@ -47,7 +47,7 @@ public struct SettlementEngine: Sendable {
     let steps = try LayerStep.resolve(
       &layers, parameters: compiler.parameters, caps: compiler.caps, segments: compiler.segments, levels: levelCount)
     compiled = CompiledTable(
-      layers: layers, parameters: compiler.parameters, steps: steps, caps: compiler.caps, capTerms: compiler.capTerms,
+      layers: layers, parameters: compiler.parameters, steps: steps, capTerms: compiler.capTerms,
       identityGroups: compiler.identityGroups, segments: compiler.segments, identityCount: table.identities.count)
   }
 
