@@ -78,21 +78,34 @@ enum BatchIO {
     return (rows, funds, bytes)
   }
 
-  /// The batch path: chunks in, result rows out. Returns the claims settled.
+  /// The batch path, as `settle batch` runs it (`ChunkedReader.streamBytes`):
+  /// chunks read with `read(2)` into a reused buffer and handed on where
+  /// they lie, result rows written from where they lie. Returns the claims
+  /// settled.
   static func settle(_ input: URL, into output: URL, format: ClaimFileFormat, engine: SettlementEngine) throws -> Int {
     guard let reader = FileHandle(forReadingAtPath: input.path),
       FileManager.default.createFile(atPath: output.path, contents: nil), let writer = FileHandle(forWritingAtPath: output.path)
     else { throw BenchmarkFailure("cannot open \(input.path) / \(output.path)") }
     defer { try? reader.close(); try? writer.close() }
     var batch = ClaimBatch(engine: engine, input: format, output: format)
+    var buffer = [UInt8](repeating: 0, count: chunk)
     while true {
-      let data = try reader.read(upToCount: chunk) ?? Data()
-      try batch.process(data, isFinal: data.isEmpty)
+      let n = try buffer.withUnsafeMutableBytes { b in
+        var n = 0
+        while n < b.count {
+          let r = read(reader.fileDescriptor, b.baseAddress! + n, b.count - n)
+          if r == 0 { break }
+          guard r > 0 else { throw BenchmarkFailure("cannot read \(input.path)") }
+          n += r
+        }
+        return n
+      }
+      try buffer.withUnsafeBytes { b in try batch.process(UnsafeRawBufferPointer(rebasing: b[0..<n]), isFinal: n == 0) }
       if !batch.output.isEmpty {
-        try writer.write(contentsOf: batch.output)
+        try batch.output.withUnsafeBytes { try writer.write(contentsOf: $0) }
         batch.clearOutput()
       }
-      if data.isEmpty { break }
+      if n == 0 { break }
     }
     return batch.claimCount
   }

@@ -60,7 +60,7 @@ struct BatchCommand: SettleCommand {
     if jobs > 1 && !skipBad && claimsPath != "-" { return try runInParallel(engine) }
     var batch = ClaimBatch(engine: engine, input: inputFormat, output: outputFormat, skipsBadRows: skipBad)
     let out = try AtomicOutput(path: outPath)
-    let elapsed = try ChunkedReader.stream(claimsPath, label: "batch") { chunk, isFinal in
+    let elapsed = try ChunkedReader.streamBytes(claimsPath, label: "batch") { chunk, isFinal in
       try batch.process(chunk, isFinal: isFinal)
       try out.write(batch.output)
       batch.clearOutput()

@@ -25,11 +25,26 @@ struct ChunkedReader {
     }
   }
 
-  /// The next chunk, or `nil` at the end.
-  mutating func next() throws -> Data? {
-    guard let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty else { return nil }
-    bytesRead += data.count
-    return data
+  /// Reads the next chunk into `buffer` (its whole size unless the file
+  /// ends first) with `read(2)`: no `Data` is made or grown per chunk.
+  ///
+  /// - Returns: the bytes read, 0 at the end.
+  private mutating func read(into buffer: inout [UInt8]) throws -> Int {
+    let fd = handle.fileDescriptor
+    var n = 0
+    try buffer.withUnsafeMutableBytes { b in
+      while n < b.count {
+        let r = Foundation.read(fd, b.baseAddress! + n, b.count - n)
+        if r == 0 { break }
+        if r < 0 {
+          if errno == EINTR { continue }
+          throw ValidationError("cannot read '\(path)'")
+        }
+        n += r
+      }
+    }
+    bytesRead += n
+    return n
   }
 
   /// Streams the claims file at `path` into `body` with a progress line
@@ -37,6 +52,12 @@ struct ChunkedReader {
   ///
   /// - Returns: the time taken.
   static func stream(_ path: String, label: String, _ body: (Data, Bool) throws -> Void) throws -> Duration {
+    try streamBytes(path, label: label) { bytes, isFinal in try body(Data(bytes), isFinal) }
+  }
+
+  /// ``stream(_:label:_:)`` handing on each chunk's bytes where they were
+  /// read (two buffers of ``chunkSize``, reused).
+  static func streamBytes(_ path: String, label: String, _ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws -> Duration {
     var reader = try ChunkedReader(path: path)
     var progress = Progress(label)
     defer { progress.finish() }
@@ -48,15 +69,20 @@ struct ChunkedReader {
     return progress.elapsed
   }
 
-  /// Feeds every chunk to `body` (the last with `isFinal` true).
-  mutating func forEachChunk(progress: inout Progress, _ body: (Data, Bool) throws -> Void) throws {
-    var pending = try next()
-    while let chunk = pending {
-      pending = try next()
-      try body(chunk, pending == nil)
+  /// Feeds every chunk to `body` (the last with `isFinal` true; an empty
+  /// file as one empty final chunk).
+  mutating func forEachChunk(progress: inout Progress, _ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws {
+    var current = [UInt8](repeating: 0, count: Self.chunkSize)
+    var pending = [UInt8](repeating: 0, count: Self.chunkSize)
+    var n = try read(into: &current)
+    if n == 0 { return try body(UnsafeRawBufferPointer(start: nil, count: 0), true) }
+    while n > 0 {
+      let next = try read(into: &pending)
+      try current.withUnsafeBytes { b in try body(UnsafeRawBufferPointer(rebasing: b[0..<n]), next == 0) }
       progress.update(bytes: bytesRead, of: size)
+      swap(&current, &pending)
+      n = next
     }
-    if bytesRead == 0 { try body(Data(), true) }
   }
 }
 
@@ -80,7 +106,7 @@ final class AtomicOutput {
 
   func write(_ bytes: ArraySlice<UInt8>) throws {
     guard !bytes.isEmpty else { return }
-    try handle.write(contentsOf: Data(bytes))
+    try bytes.withUnsafeBytes { try handle.write(contentsOf: $0) }
   }
 
   func write(_ data: Data) throws { try handle.write(contentsOf: data) }

@@ -254,3 +254,39 @@ import Testing
     }
   }
 }
+
+/// `ByteWriter.putFen(_:_:_:quads:)` (four digits per table load, what the
+/// result writer uses) against `putFen(_:_:_:)`: the same bytes for seeded
+/// random amounts of every length and sign, and at the boundaries where
+/// digits are dropped or the table is left.
+@Suite struct DigitQuadsTests {
+  static func both(_ v: Int64) -> (String, String) {
+    var a = [UInt8](repeating: 0, count: 64), b = [UInt8](repeating: 0, count: 64)
+    var p = 0, q = 0
+    a.withUnsafeMutableBufferPointer { o in ByteWriter.putFen(v, o.baseAddress!, &p) }
+    DigitQuads.withTable { quads in b.withUnsafeMutableBufferPointer { o in ByteWriter.putFen(v, o.baseAddress!, &q, quads: quads) } }
+    return (String(decoding: a[0..<p], as: UTF8.self), String(decoding: b[0..<q], as: UTF8.self))
+  }
+
+  @Test func quadsRenderAsTheDigitsDo() {
+    var values: [Int64] = [0, 1, -1, 9, 10, 99, 100, 101, 999, 1_000, 9_999, 10_000, 10_001, 99_999, 100_000, 999_999, 1_000_000,
+      9_999_999, 10_000_000, 99_999_999, 100_000_000, 100_000_001, 123_456_789_012, .max, .min, .min + 1]
+    values += values.filter { $0 != .min }.map { -$0 }
+    var rng = SplitMix64(seed: 15)
+    for _ in 0..<200_000 {
+      // Magnitudes of every length (1 to 19 digits), either sign.
+      let digits = 1 + rng.next() % 19
+      var v = Int64(truncatingIfNeeded: rng.next() % 10_000_000_000_000_000_000 % (digits == 19 ? UInt64(Int64.max) : [UInt64](repeating: 10, count: Int(digits)).reduce(1, *)))
+      if rng.next() % 2 == 0 { v = -v }
+      values.append(v)
+    }
+    var failures: [String] = []
+    for v in values {
+      let (want, got) = Self.both(v)
+      if want != got { failures.append("\(v): \(want) ≠ \(got)") }
+    }
+    #expect(failures.isEmpty, "\(failures.prefix(5))")
+    // And both are the yuan text: 12345 fen = "123.45".
+    #expect(Self.both(12_345).1 == "123.45" && Self.both(-5).1 == "-0.05" && Self.both(99_999_999).1 == "999999.99")
+  }
+}

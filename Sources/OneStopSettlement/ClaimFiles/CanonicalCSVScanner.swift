@@ -169,9 +169,10 @@ struct CanonicalCSVScanner: Sendable {
     }
     // Amounts (`-1` = empty), each followed by a comma or, last, the line's end.
     var f = p
-    guard p < bound, let total = Self.amount(base, &p), total >= 0 else { return nil }
+    var rendered = false
+    guard p < bound, let total = Self.amount(base, &p, rendered: &rendered), total >= 0 else { return nil }
     c.pointee.total = total
-    out.row.totalText = Self.renderedText(base, f, p)
+    out.row.totalText = rendered ? ByteRange(f, p) : .empty
     guard next(.total, base, &p) else { return nil }
     c.pointee.fullyOwnPay = 0
     if has(.fullyOwnPay) {
@@ -192,9 +193,9 @@ struct CanonicalCSVScanner: Sendable {
     out.row.inPolicyText = .empty
     if has(.inPolicy) {
       f = p
-      guard p < bound, let v = Self.amount(base, &p) else { return nil }
+      guard p < bound, let v = Self.amount(base, &p, rendered: &rendered) else { return nil }
       c.pointee.inPolicy = v
-      out.row.inPolicyText = Self.renderedText(base, f, p)
+      out.row.inPolicyText = rendered ? ByteRange(f, p) : .empty
       guard next(.inPolicy, base, &p) else { return nil }
     }
     // diagnoses: only empty ones here (a code needs the disease lists' prefixes).
@@ -350,35 +351,35 @@ struct CanonicalCSVScanner: Sendable {
   /// The caller checks what follows.
   @inline(__always)
   static func amount(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> Int64? {
+    var rendered = false
+    return amount(base, &p, rendered: &rendered)
+  }
+
+  /// ``amount(_:_:)``, and whether its bytes are what
+  /// ``ByteWriter/putFen(_:_:_:)`` renders for it — digits with no leading
+  /// zero (or one `0`), a point and two decimals — so that the writer can
+  /// copy them. The point, both decimals and the byte after them come from
+  /// one 4-byte load.
+  @inline(__always)
+  static func amount(_ base: UnsafePointer<UInt8>, _ p: inout Int, rendered: inout Bool) -> Int64? {
+    rendered = false
     let (value, n) = ClaimFileScanner.leadingDigits(base + p)
     if n == 0 { return endsField(base[p]) ? -1 : nil }
     guard n < 8 else { return nil }
-    var i = p &+ n
-    var fen = value &* 100
-    if base[i] == ByteText.dot {
-      let d1 = base[i &+ 1] &- ByteText.zero
-      guard d1 <= 9 else { return nil }
-      let d2 = base[i &+ 2] &- ByteText.zero
-      if d2 <= 9 {
-        fen &+= Int64(d1) &* 10 &+ Int64(d2)
-        i &+= 3
-      } else {
-        fen &+= Int64(d1) &* 10
-        i &+= 2
-      }
+    let i = p &+ n
+    let u = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self)  // '.', d1, d2, the next byte
+    guard UInt8(truncatingIfNeeded: u) == ByteText.dot else {
+      p = i
+      return value &* 100
     }
-    p = i
-    return fen
-  }
-
-  /// The amount field `f..<end` (read by ``amount(_:_:)``) when its bytes
-  /// are what ``ByteWriter/putFen(_:_:_:)`` renders for it — digits with
-  /// no leading zero (or one `0`), a point and two decimals — else empty.
-  @inline(__always)
-  static func renderedText(_ base: UnsafePointer<UInt8>, _ f: Int, _ end: Int) -> ByteRange {
-    let n = end &- f
-    guard n >= 4, base[end &- 3] == ByteText.dot, base[f] != ByteText.zero || n == 4 else { return .empty }
-    return ByteRange(f, end)
+    // Both decimals less '0' (a borrow from a non-digit second one only reaches the byte after it).
+    let d = (u &>> 8) &- 0x3030
+    let d1 = d & 0xFF, d2 = (d &>> 8) & 0xFF
+    guard d1 <= 9 else { return nil }
+    let two = d2 <= 9
+    p = i &+ (two ? 3 : 2)
+    rendered = two && (n == 1 || base[p &- 3 &- n] != ByteText.zero)
+    return value &* 100 &+ Int64(d1 &* 10 &+ (two ? d2 : 0))
   }
 
   /// The claim kind spelled at `s`, and its length (the caller checks the

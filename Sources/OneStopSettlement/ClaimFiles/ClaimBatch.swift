@@ -50,6 +50,12 @@ public struct ClaimBatch {
     try stream.feed(chunk, isFinal: isFinal, into: &writer)
   }
 
+  /// Settles the rows completed by `chunk` (bytes where they were read:
+  /// a reader can reuse its buffer chunk after chunk).
+  public mutating func process(_ chunk: UnsafeRawBufferPointer, isFinal: Bool) throws(SettlementError) {
+    try stream.feed(chunk, isFinal: isFinal, into: &writer)
+  }
+
   /// Result rows written since the last ``clearOutput()``.
   public var output: ArraySlice<UInt8> { writer.output.bytes }
   /// Forgets the result rows written (after the caller stored them).

@@ -45,6 +45,19 @@ struct CurrentPersonId: Sendable {
     }
   }
 
+  /// Whether the id of `n` ≤ 16 bytes with the words `low`, `high`
+  /// (``words(_:_:_:)``) is the current id.
+  @inline(__always)
+  func matches(low: UInt64, high: UInt64, count n: Int) -> Bool { n == count && low == self.low && high == self.high }
+
+  /// Makes the id of `n` ≤ 16 bytes with the words `low`, `high` the current id.
+  @inline(__always)
+  mutating func set(low: UInt64, high: UInt64, count n: Int) {
+    count = n
+    self.low = low
+    self.high = high
+  }
+
   /// The bytes of an id of at most 16 bytes, little-endian in two words,
   /// zero past its end: two loads when 16 bytes lie before `bufferCount`.
   @inline(__always)

@@ -53,9 +53,15 @@ struct PersonIdSet: Sendable {
     b.withUnsafeBufferPointer { p in hash(p.baseAddress.unsafelyUnwrapped + r.lower, r.count) }
   }
 
-  /// A multiply–xorshift hash of `n` bytes at `p`, eight bytes at a time.
+  /// A multiply–xorshift hash of `n` bytes at `p`: ids of up to 16 bytes
+  /// by ``hash(low:high:count:)`` of their two words, longer ones eight
+  /// bytes at a time.
   @inline(__always)
   static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+    if n <= 16 {
+      let (low, high) = CurrentPersonId.words(p, ByteRange(0, n), 0)
+      return hash(low: low, high: high, count: n)
+    }
     let k: UInt64 = 0x9E37_79B9_7F4A_7C15
     var h = UInt64(truncatingIfNeeded: n) &* k
     let raw = UnsafeRawPointer(p)
@@ -74,6 +80,21 @@ struct PersonIdSet: Sendable {
       if i < n { w |= UInt64(p[i]) << s }
       h = (h ^ w) &* k
     }
+    return finish(h)
+  }
+
+  /// The hash of an id of at most 16 bytes from its two words
+  /// (``CurrentPersonId/words(_:_:_:)``: little-endian, zero past its end):
+  /// two products, then the finaliser.
+  @inline(__always)
+  static func hash(low: UInt64, high: UInt64, count n: Int) -> UInt64 {
+    finish((low &* 0x9E37_79B9_7F4A_7C15) ^ ((high ^ UInt64(truncatingIfNeeded: n)) &* 0xC2B2_AE3D_27D4_EB4F))
+  }
+
+  /// Mixes every bit of `h` into the top ones (a slot is chosen by the top bits).
+  @inline(__always)
+  private static func finish(_ h: UInt64) -> UInt64 {
+    var h = h
     h ^= h >> 32
     h &*= 0xD6E8_FEB8_6659_FD93
     h ^= h >> 32
@@ -125,6 +146,10 @@ struct PersonIdSet: Sendable {
   /// The slot holding the id, or the empty slot where it would go.
   @inline(__always)
   private func find(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64) -> (slot: Int, found: Bool) {
+    if n <= 16 {
+      let (low, high) = CurrentPersonId.words(p, ByteRange(0, n), 0)
+      return find(low: low, high: high, count: n, hash: h)
+    }
     let tag = h >> 40
     return slots.withUnsafeBufferPointer { s in
       arena.withUnsafeBufferPointer { a in
@@ -142,11 +167,72 @@ struct PersonIdSet: Sendable {
     }
   }
 
+  /// Whether the id of at most 16 bytes with the words `low`, `high`
+  /// (``CurrentPersonId/words(_:_:_:)``) and `hash` is in the set, and the
+  /// slot ``insert(low:high:count:hash:slot:)`` takes when it is not. The
+  /// arena is read only for an entry whose tag matches: two loads (the
+  /// arena keeps 16 bytes of room past its last entry), no `memcmp`.
+  @inline(__always)
+  func find(low: UInt64, high: UInt64, count n: Int, hash h: UInt64) -> (slot: Int, found: Bool) {
+    let tag = h >> 40
+    return slots.withUnsafeBufferPointer { s in
+      var i = Int(truncatingIfNeeded: h &>> shift)
+      while true {
+        let v = s[i]
+        if v == 0 { return (i, false) }
+        if v >> 40 == tag, sameShortId(at: Int(truncatingIfNeeded: v & 0xFF_FFFF_FFFF) &- 1, low, high, n) { return (i, true) }
+        i = (i &+ 1) & mask
+      }
+    }
+  }
+
+  /// Whether the arena's entry at offset `o` is the id of `n` ≤ 16 bytes with words `low`, `high`.
+  private func sameShortId(at o: Int, _ low: UInt64, _ high: UInt64, _ n: Int) -> Bool {
+    arena.withUnsafeBufferPointer { a in
+      let base = a.baseAddress.unsafelyUnwrapped
+      guard base[o] == UInt8(truncatingIfNeeded: n) else { return false }
+      let (l, h) = CurrentPersonId.words(base + (o &+ 1), ByteRange(0, n), 16)
+      return l == low && h == high
+    }
+  }
+
+  /// Adds the id of at most 16 bytes with the words `low`, `high` and
+  /// `hash`, which is not in the set, at the slot
+  /// ``find(low:high:count:hash:)`` gave: its entry stored as a length
+  /// byte and the two words (the next entry overwrites what lies past it).
+  @inline(__always)
+  mutating func insert(low: UInt64, high: UInt64, count n: Int, hash h: UInt64, slot: Int) {
+    let offset = arenaCount
+    arenaCount = offset &+ 1 &+ n
+    if offset &+ 17 > arena.count { growArena(to: offset &+ 17) }
+    arena.withUnsafeMutableBufferPointer { a in
+      let e = UnsafeMutableRawPointer(a.baseAddress.unsafelyUnwrapped + offset)
+      e.storeBytes(of: UInt8(truncatingIfNeeded: n), as: UInt8.self)
+      e.storeBytes(of: low, toByteOffset: 1, as: UInt64.self)
+      e.storeBytes(of: high, toByteOffset: 9, as: UInt64.self)
+    }
+    added(hash: h, offset: offset, slot: slot)
+  }
+
+  /// Records the entry at arena offset `offset` in `slot`.
+  @inline(__always)
+  private mutating func added(hash h: UInt64, offset: Int, slot: Int) {
+    slots.withUnsafeMutableBufferPointer { $0[slot] = (h >> 40) << 40 | UInt64(offset &+ 1) }
+    count &+= 1
+    if count &* 10 > slots.count &* 7 { grow() }
+  }
+
   private mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64, slot: Int) {
+    if n <= 16 {
+      let (low, high) = CurrentPersonId.words(p, ByteRange(0, n), 0)
+      insert(low: low, high: high, count: n, hash: h, slot: slot)
+      return
+    }
     let offset = arenaCount
     let header = n < 255 ? 1 : 5
     arenaCount = offset &+ header &+ n
-    if arenaCount > arena.count { growArena(to: arenaCount) }
+    // 16 bytes of room past the last entry (short ids are read and written as two words).
+    if arenaCount &+ 16 > arena.count { growArena(to: arenaCount &+ 16) }
     arena.withUnsafeMutableBufferPointer { a in
       let e = a.baseAddress.unsafelyUnwrapped + offset
       if n < 255 {
@@ -157,9 +243,7 @@ struct PersonIdSet: Sendable {
       }
       (e + header).update(from: p, count: n)
     }
-    slots[slot] = (h >> 40) << 40 | UInt64(offset &+ 1)
-    count &+= 1
-    if count * 10 > slots.count * 7 { grow() }
+    added(hash: h, offset: offset, slot: slot)
   }
 
   /// The start and length of the id whose entry is at arena offset `o`.

@@ -55,13 +55,15 @@ struct SettlementRowWriter: SettledClaimConsumer {
     let keys = jsonKeys
     output.storage.withUnsafeMutableBufferPointer { o in
       let o = o.baseAddress.unsafelyUnwrapped
-      if json {
-        for j in 0..<n { Self.writeJSON(keys, batch.row(j), batch.claim(engine: 0, j), batch.amounts(engine: 0, j), layers, b, o, &p) }
-        return
-      }
-      // CSV: the amounts read column by column as the engine wrote them (no copy into row order).
-      batch.withAmountColumns(engine: 0) { columns in
-        for j in 0..<n { p = Self.writeCSV(batch.row(j), batch.claim(engine: 0, j), columns, j, layers, b, o, at: p) }
+      DigitQuads.withTable { quads in
+        if json {
+          for j in 0..<n { Self.writeJSON(keys, batch.row(j), batch.claim(engine: 0, j), batch.amounts(engine: 0, j), layers, b, o, &p, quads) }
+          return
+        }
+        // CSV: the amounts read column by column as the engine wrote them (no copy into row order).
+        batch.withAmountColumns(engine: 0) { columns in
+          for j in 0..<n { p = Self.writeCSV(batch.row(j), batch.claim(engine: 0, j), columns, j, layers, b, o, at: p, quads) }
+        }
       }
     }
     output.count = p
@@ -72,7 +74,7 @@ struct SettlementRowWriter: SettledClaimConsumer {
   @inline(__always)
   private static func writeCSV(
     _ row: StreamRow, _ claim: PreparedClaim, _ columns: UnsafeBufferPointer<UnsafePointer<Int64>>, _ j: Int, _ layers: Int,
-    _ b: Span<UInt8>, _ o: UnsafeMutablePointer<UInt8>, at start: Int
+    _ b: Span<UInt8>, _ o: UnsafeMutablePointer<UInt8>, at start: Int, _ quads: UnsafePointer<UInt32>
   ) -> Int {
     var p = start
     if row.verbatim.isEmpty {
@@ -85,13 +87,13 @@ struct SettlementRowWriter: SettledClaimConsumer {
       ByteWriter.put(row.verbatim, b, o, &p)  // the same bytes, as read
     }
     ByteWriter.put(44, o, &p)
-    if row.totalText.isEmpty { ByteWriter.putFen(claim.total, o, &p) } else { ByteWriter.put(row.totalText, b, o, &p) }
+    if row.totalText.isEmpty { ByteWriter.putFen(claim.total, o, &p, quads: quads) } else { ByteWriter.put(row.totalText, b, o, &p) }
     ByteWriter.put(44, o, &p)
-    if row.inPolicyText.isEmpty { ByteWriter.putFen(claim.inPolicy, o, &p) } else { ByteWriter.put(row.inPolicyText, b, o, &p) }
+    if row.inPolicyText.isEmpty { ByteWriter.putFen(claim.inPolicy, o, &p, quads: quads) } else { ByteWriter.put(row.inPolicyText, b, o, &p) }
     var i = 0
     while i < layers &+ 2 {  // the layers, fund total, patient
       ByteWriter.put(44, o, &p)
-      ByteWriter.putFen(columns[i][j], o, &p)
+      ByteWriter.putFen(columns[i][j], o, &p, quads: quads)
       i &+= 1
     }
     ByteWriter.put(10, o, &p)
@@ -102,7 +104,7 @@ struct SettlementRowWriter: SettledClaimConsumer {
   @inline(__always)
   private static func writeJSON(
     _ keys: [[UInt8]], _ row: StreamRow, _ claim: PreparedClaim, _ amounts: UnsafePointer<Int64>, _ layers: Int, _ b: Span<UInt8>,
-    _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int
+    _ o: UnsafeMutablePointer<UInt8>, _ p: inout Int, _ quads: UnsafePointer<UInt32>
   ) {
     ByteWriter.put("{\"claim_id\":", o, &p)
     ByteWriter.putJSON(row.claimId, b, o, &p)
@@ -111,22 +113,22 @@ struct SettlementRowWriter: SettledClaimConsumer {
     ByteWriter.put(",\"date\":\"", o, &p)
     ByteWriter.putDate(row.date, o, &p)
     ByteWriter.put("\",\"total\":\"", o, &p)
-    ByteWriter.putFen(claim.total, o, &p)
+    ByteWriter.putFen(claim.total, o, &p, quads: quads)
     ByteWriter.put("\",\"in_policy\":\"", o, &p)
-    ByteWriter.putFen(claim.inPolicy, o, &p)
+    ByteWriter.putFen(claim.inPolicy, o, &p, quads: quads)
     ByteWriter.put(34, o, &p)
     var i = 0
     while i < layers {
       ByteWriter.put(keys[i], o, &p)
       ByteWriter.put(34, o, &p)
-      ByteWriter.putFen(amounts[i], o, &p)
+      ByteWriter.putFen(amounts[i], o, &p, quads: quads)
       ByteWriter.put(34, o, &p)
       i &+= 1
     }
     ByteWriter.put(",\"fund_total\":\"", o, &p)
-    ByteWriter.putFen(amounts[layers], o, &p)
+    ByteWriter.putFen(amounts[layers], o, &p, quads: quads)
     ByteWriter.put("\",\"patient\":\"", o, &p)
-    ByteWriter.putFen(amounts[layers &+ 1], o, &p)
+    ByteWriter.putFen(amounts[layers &+ 1], o, &p, quads: quads)
     ByteWriter.put("\"}\n", o, &p)
   }
 }

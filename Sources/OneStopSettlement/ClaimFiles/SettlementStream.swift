@@ -265,31 +265,57 @@ struct StreamState {
   }
 
   /// Where a row's person stands: new or the current one, and for a new
-  /// one its hash and slot in ``persons``.
+  /// one its hash and slot in ``persons``; for an id of at most 16 bytes,
+  /// its two words (``CurrentPersonId/words(_:_:_:)``), computed once for
+  /// the comparison with the current id, the hash, the look-up and the
+  /// insertion.
   struct PersonCheck {
     var isNew: Bool
     var hash: UInt64
     var slot: Int
+    var low: UInt64 = 0
+    var high: UInt64 = 0
   }
 
   /// Order: contiguous persons, dates not decreasing.
   @inline(__always)
   private func checkOrder(_ personId: ByteRange, date: Int32, dateOffset: Int, _ b: Span<UInt8>) throws(RowError) -> PersonCheck {
-    guard currentPerson < 0 || !currentId.matches(personId, in: b) else {
-      if date < lastDate {
-        throw RowError(.unsortedClaims, .date, at: dateOffset,
-          expected: "this person's rows in date order (on or after \(ByteText.civilDate(lastDate)?.description ?? ""))",
-          found: ByteText.civilDate(date)?.description ?? "")
+    let n = personId.count
+    if n <= 16 {
+      let (low, high) = b.withUnsafeBufferPointer { p in CurrentPersonId.words(p.baseAddress.unsafelyUnwrapped, personId, p.count) }
+      if currentPerson >= 0, currentId.matches(low: low, high: high, count: n) {
+        try checkDate(date, dateOffset: dateOffset)
+        return PersonCheck(isNew: false, hash: 0, slot: 0)
       }
+      let hash = PersonIdSet.hash(low: low, high: high, count: n)
+      let (slot, seen) = persons.find(low: low, high: high, count: n, hash: hash)
+      if seen { throw Self.seenBefore(personId, b) }
+      return PersonCheck(isNew: true, hash: hash, slot: slot, low: low, high: high)
+    }
+    guard currentPerson < 0 || !currentId.matches(personId, in: b) else {
+      try checkDate(date, dateOffset: dateOffset)
       return PersonCheck(isNew: false, hash: 0, slot: 0)
     }
     let hash = PersonIdSet.hash(personId, in: b)
     let (slot, seen) = persons.find(personId, in: b, hash: hash)
-    if seen {
-      throw RowError(.unsortedClaims, .personId, at: personId.lower,
-        expected: "each person's rows together (sort by person, then date)", found: "person \(personId.string(in: b)) again after other persons")
-    }
+    if seen { throw Self.seenBefore(personId, b) }
     return PersonCheck(isNew: true, hash: hash, slot: slot)
+  }
+
+  /// The current person's next date: not before the previous one.
+  @inline(__always)
+  private func checkDate(_ date: Int32, dateOffset: Int) throws(RowError) {
+    if date < lastDate {
+      throw RowError(.unsortedClaims, .date, at: dateOffset,
+        expected: "this person's rows in date order (on or after \(ByteText.civilDate(lastDate)?.description ?? ""))",
+        found: ByteText.civilDate(date)?.description ?? "")
+    }
+  }
+
+  /// A person id seen before, after other persons' rows.
+  private static func seenBefore(_ personId: ByteRange, _ b: Span<UInt8>) -> RowError {
+    RowError(.unsortedClaims, .personId, at: personId.lower,
+      expected: "each person's rows together (sort by person, then date)", found: "person \(personId.string(in: b)) again after other persons")
   }
 
   /// Adds an accepted row (its claims already at `batch.nextClaim`).
@@ -297,9 +323,15 @@ struct StreamState {
   private mutating func admit(_ row: StreamRow, _ person: PersonCheck, _ b: Span<UInt8>, into batch: StreamBatch) {
     if person.isNew {
       currentPerson = persons.count
-      persons.insert(row.personId, in: b, hash: person.hash, slot: person.slot)
+      let n = row.personId.count
+      if n <= 16 {
+        persons.insert(low: person.low, high: person.high, count: n, hash: person.hash, slot: person.slot)
+        currentId.set(low: person.low, high: person.high, count: n)
+      } else {
+        persons.insert(row.personId, in: b, hash: person.hash, slot: person.slot)
+        currentId.set(row.personId, in: b)
+      }
       if recordsFirstLines { personFirstLine.append(row.line) }
-      currentId.set(row.personId, in: b)
     }
     lastDate = row.date
     var row = row

@@ -60,6 +60,9 @@ final class StreamBatch {
   private var columns: [SettlementColumns]
   /// Per engine: the amounts are in `resultStorage` (row by row).
   private var spread: [Bool]
+  /// `YearToDate()` is all zero bytes (fresh accumulators are then made
+  /// with one `memset` per batch instead of one copy per person).
+  private static let freshIsZero = withUnsafeBytes(of: YearToDate()) { $0.allSatisfy { $0 == 0 } }
 
   /// Storage for `capacity` rows settled by engines of `layerCounts` layers.
   init(capacity: Int, layerCounts: [Int]) {
@@ -164,7 +167,13 @@ final class StreamBatch {
     spread[k] = false
     let ytd = yearToDateStorage + k &* capacity
     ytd.initialize(to: rowStorage[0].startsPerson ? YearToDate() : carried)
-    if persons > 1 { (ytd + 1).initialize(repeating: YearToDate(), count: persons &- 1) }
+    if persons > 1 {
+      if Self.freshIsZero {
+        UnsafeMutableRawPointer(ytd + 1).initializeMemory(as: UInt8.self, repeating: 0, count: (persons &- 1) &* MemoryLayout<YearToDate>.stride)
+      } else {
+        (ytd + 1).initialize(repeating: YearToDate(), count: persons &- 1)
+      }
+    }
     try engine.settle(
       UnsafeBufferPointer(start: claimStorage + k &* capacity, count: n), personStarts: UnsafeBufferPointer(start: starts, count: persons),
       yearToDate: UnsafeMutableBufferPointer(start: ytd, count: persons), into: &columns[k])
