@@ -326,3 +326,100 @@ import Testing
     #expect(seen.amounts == want.map(\.amounts))
   }
 }
+
+/// Session 15's shortcuts in the canonical path, at their edges: ids that
+/// hold a space, tab or control character, an empty identities field, one-
+/// and two-byte level codes, and the person set's two-word keys (ids of 0
+/// to 16 bytes, and longer ones) — each file settles to the same bytes,
+/// errors and rejects with the canonical path on and off, and a reused
+/// read buffer (`process(UnsafeRawBufferPointer)`) gives what `Data` does.
+@Suite struct CanonicalShortcutTests {
+  static let header = "claim_id,person_id,date,kind,hospital_level,place,referred,identities,total,fully_own_pay,over_limit,pay_first,in_policy\n"
+
+  @Test func unusualIdsAndCodesAreLeftToTheGeneralPath() throws {
+    let engine = try CanonicalCSVScannerTests.engine()
+    // Each line: (claim id, person id, level, identities, taken by the canonical path?);
+    // the first row is read with the header, by the general scanner.
+    let rows: [(String, String, String, String, Bool)] = [
+      ("C1", "P1", "1", "", false), ("C2", "P 2", "1", "", false), ("C3", "P3", "02", "1102", true), ("C 4", "P4", "2", "", false),
+      ("C5", "P5\u{1}", "1", "", false), ("C6", "P6", "1", "dibao;1104", true), ("C7\t", "P7", "1", "", false), ("", "P8", "2", ";", true),
+      ("C9", "P123456789012345", "1", "", true), ("C10", "P1234567890123456", "1", "", true), ("C11", "P12345678901234567", "2", "", true),
+      ("C12", "P88", "1", "", true), ("C13", "P\u{7F}", "1", "", true), ("C14", "P\u{00E9}", "1", "", true),
+    ]
+    var text = Self.header
+    for (k, r) in rows.enumerated() {
+      text += "\(r.0),\(r.1),2024-03-\(10 + k),inpatient,\(r.2),inCounty,0,\(r.3),1234.50,10.00,0.00,,1224.50\n"
+    }
+    text += String(repeating: "x", count: 300) + "\n"  // room after the last row, then a bad line
+    for skips in [false, true] {
+      let on = CanonicalCSVScannerTests.run(Array(text.utf8), engine: engine, canonical: true, chunk: 1 << 20, skips: skips)
+      let off = CanonicalCSVScannerTests.run(Array(text.utf8), engine: engine, canonical: false, chunk: 1 << 20, skips: skips)
+      #expect(on.text == off.text && on.error == off.error && on.rejects == off.rejects)
+      #expect(on.claims == rows.count && on.canonicalRows == rows.filter(\.4).count, "\(on.claims) \(on.canonicalRows) \(on.error ?? "")")
+    }
+  }
+
+  @Test func personSetWordsAreTheBytes() {
+    // The two-word hash and look-up of a short id agree with the byte path.
+    var set = PersonIdSet(movedByTag: 12)
+    var rng = SplitMix64(seed: 1515)
+    var ids: [[UInt8]] = []
+    for i in 0..<20_000 {
+      var id = Array("\(i)-".utf8)  // unique whatever follows
+      while id.count < Int(rng.next() % 24) { id.append(UInt8(truncatingIfNeeded: rng.next())) }
+      ids.append(id)
+    }
+    for id in ids {
+      let r = ByteRange(0, id.count)
+      let h = PersonIdSet.hash(r, in: id.span)
+      if id.count <= 16 {
+        let (low, high) = id.withUnsafeBufferPointer { CurrentPersonId.words($0.baseAddress!, r, 0) }
+        #expect(h == PersonIdSet.hash(low: low, high: high, count: id.count))
+        let byWords = set.find(low: low, high: high, count: id.count, hash: h), byBytes = set.find(r, in: id.span, hash: h)
+        #expect(byWords == byBytes && !byWords.found)
+        set.insert(low: low, high: high, count: id.count, hash: h, slot: set.find(low: low, high: high, count: id.count, hash: h).slot)
+      } else {
+        set.insert(r, in: id.span, hash: h)
+      }
+    }
+    #expect(set.count == ids.count)
+    for id in ids {
+      let found = set.contains(ByteRange(0, id.count), in: id.span, hash: PersonIdSet.hash(ByteRange(0, id.count), in: id.span))
+      #expect(found)
+    }
+    var i = 0
+    try? set.forEach { k, id in
+      #expect(Array(id) == ids[k])
+      i += 1
+      return true
+    }
+    #expect(i == ids.count)
+  }
+
+  @Test func aReusedReadBufferSettlesAsData() throws {
+    let engine = try CanonicalCSVScannerTests.engine()
+    var rng = SplitMix64(seed: 77)
+    let bytes = CanonicalCSVScannerTests.file(&rng, persons: 300, columns: ClaimFileColumn.allCases.filter { ![.designatedHospital, .diagnoses, .income].contains($0) })
+    for chunk in [61, 4096, 1 << 20] {
+      var viaData = ClaimBatch(engine: engine, input: .csv, output: .csv, skipsBadRows: true)
+      var viaBuffer = ClaimBatch(engine: engine, input: .csv, output: .csv, skipsBadRows: true)
+      var outData: [UInt8] = [], outBuffer: [UInt8] = []
+      var buffer = [UInt8](repeating: 0, count: chunk)
+      var start = 0
+      repeat {
+        let end = min(bytes.count, start + chunk)
+        try viaData.process(Data(bytes[start..<end]), isFinal: end == bytes.count)
+        // The same buffer refilled each time, stale bytes left past the chunk.
+        buffer.replaceSubrange(0..<(end - start), with: bytes[start..<end])
+        try buffer.withUnsafeBytes { b in try viaBuffer.process(UnsafeRawBufferPointer(rebasing: b[0..<(end - start)]), isFinal: end == bytes.count) }
+        outData += viaData.output
+        outBuffer += viaBuffer.output
+        viaData.clearOutput()
+        viaBuffer.clearOutput()
+        start = end
+      } while start < bytes.count
+      #expect(outData == outBuffer && viaData.rejects == viaBuffer.rejects && viaData.claimCount == viaBuffer.claimCount, "chunk \(chunk)")
+      #expect(viaData.claimCount > 300)
+    }
+  }
+}
