@@ -359,38 +359,6 @@ import Testing
     }
   }
 
-  @Test func fieldsFarIntoTheLineAreDeclinedByPosition() throws {
-    // The date must start within 96 bytes of the line's start and the first
-    // amount within 150 (one test each instead of one per field); the row is
-    // scanned from a buffer of exactly the window, so no read goes past it.
-    let engine = try CanonicalCSVScannerTests.engine()
-    let scanner = try #require(CanonicalCSVScanner(columns: Array(ClaimFileColumn.allCases.prefix(14)).filter { $0 != .designatedHospital }, table: engine.table))
-    var takenDates: [Int] = [], takenAmounts: [Int] = []
-    for idLength in 1...140 {
-      for identities in ["", "1102;1102;1102;1104;1104;1104;dibao;dibao"] {
-        let id = String(repeating: "C", count: idLength)
-        let line = Array("\(id),P1,2024-03-01,generalOutpatient,02,outOfProvince,1,\(identities),1234567.50,10.00,0.00,,1234557.50\n".utf8)
-        guard line.count <= CanonicalCSVScanner.window else { continue }
-        let bytes = line + Array(repeating: UInt8(ascii: "x"), count: CanonicalCSVScanner.window - line.count)
-        var claim = PreparedClaim(total: 0, inPolicy: 0, kind: .inpatient, level: 0, place: .inCounty, year: 0)
-        var out = CanonicalCSVScanner.Row()
-        let next = bytes.withUnsafeBufferPointer { scanner.scan($0.baseAddress!, 0, limit: bytes.count, into: &claim, &out) }
-        let amountsStart = line.count - "1234567.50,10.00,0.00,,1234557.50\n".utf8.count
-        if next != nil {
-          #expect(claim.total == 123_456_750 && claim.inPolicy == 123_455_750 && claim.identities == (identities.isEmpty ? 0 : 0b11))  // dibao (1102) and jiance (1104)
-          takenDates.append(out.dateOffset)
-          takenAmounts.append(amountsStart)
-        } else {
-          let dateStart = idLength + 4  // after "<id>,P1,"
-          #expect(dateStart > CanonicalCSVScanner.maximumDateStart || amountsStart > CanonicalCSVScanner.maximumAmountsStart, "\(idLength)")
-        }
-      }
-    }
-    #expect(takenDates.max() == CanonicalCSVScanner.maximumDateStart || takenAmounts.max() == CanonicalCSVScanner.maximumAmountsStart)
-    #expect(takenAmounts.max() ?? 0 <= CanonicalCSVScanner.maximumAmountsStart && takenDates.max() ?? 0 <= CanonicalCSVScanner.maximumDateStart)
-    #expect(takenDates.count > 100)
-  }
-
   @Test func personSetWordsAreTheBytes() {
     // The two-word hash and look-up of a short id agree with the byte path.
     var set = PersonIdSet(movedByTag: 12)

@@ -29,16 +29,6 @@ struct CanonicalCSVScanner: Sendable {
   /// A field must start this close to its line's start (the last loads
   /// read up to 32 bytes past a field's start).
   static let maximumFieldStart = 208
-  /// The date must start this close to its line's start: it and the
-  /// fields up to `designated_hospital` take at most 64 bytes, so each of
-  /// them starts within 160 bytes and is read within 192 (one test instead
-  /// of one per field).
-  static let maximumDateStart = 96
-  /// The first amount must start this close to its line's start: the
-  /// amounts, `diagnoses` and `income` take at most 67 bytes (an amount
-  /// at most 7 digits, a point, 2 decimals and a comma), so every read up
-  /// to the line's end stays within 230 bytes.
-  static let maximumAmountsStart = 150
   /// Identity entries per row, as ``ScannedClaim/maximumIdentities``.
   static let maximumIdentities = ScannedClaim.maximumIdentities
 
@@ -140,7 +130,7 @@ struct CanonicalCSVScanner: Sendable {
     out.row.personId = ByteRange(p, personEnd)
     p = personEnd &+ 1
     // date: ten bytes and a comma, inside the table's validity.
-    guard p <= start &+ Self.maximumDateStart, base[p &+ 10] == ClaimFileScanner.comma, let date = ClaimFileScanner.wordDate(base + p),
+    guard p < bound, base[p &+ 10] == ClaimFileScanner.comma, let date = ClaimFileScanner.wordDate(base + p),
       date >= validFrom, date <= validTo
     else { return nil }
     out.row.date = date
@@ -150,8 +140,9 @@ struct CanonicalCSVScanner: Sendable {
     c.pointee.year = Int(date / 10_000)
     p &+= 11
     // kind, hospital_level, place.
-    guard let (kind, kindLength) = Self.kind(base + p), base[p &+ kindLength] == ClaimFileScanner.comma else { return nil }
+    guard p < bound, let (kind, kindLength) = Self.kind(base + p), base[p &+ kindLength] == ClaimFileScanner.comma else { return nil }
     p &+= kindLength &+ 1
+    guard p < bound else { return nil }
     // The usual one-byte code without its end search.
     let levelCode = base[p &+ 1] == ClaimFileScanner.comma ? Self.oneByteCode(base[p]) : Self.code(base + p)
     guard levelCode.length > 0, base[p &+ levelCode.length] == ClaimFileScanner.comma,
@@ -159,16 +150,16 @@ struct CanonicalCSVScanner: Sendable {
     else { return nil }
     c.pointee.level = level
     p &+= levelCode.length &+ 1
-    guard let (place, placeLength) = Self.place(base + p), base[p &+ placeLength] == ClaimFileScanner.comma else { return nil }
+    guard p < bound, let (place, placeLength) = Self.place(base + p), base[p &+ placeLength] == ClaimFileScanner.comma else { return nil }
     p &+= placeLength &+ 1
     // referred, designated_hospital: `0`, `1` or empty.
     var referred = false, designated = false
     if has(.referred) {
-      guard let v = Self.flag(base, &p) else { return nil }
+      guard p < bound, let v = Self.flag(base, &p) else { return nil }
       referred = v
     }
     if has(.designatedHospital) {
-      guard let v = Self.flag(base, &p) else { return nil }
+      guard p < bound, let v = Self.flag(base, &p) else { return nil }
       designated = v
     }
     // identities: `;`-separated codes held all year.
@@ -183,44 +174,43 @@ struct CanonicalCSVScanner: Sendable {
       }
     }
     // Amounts (`-1` = empty), each followed by a comma or, last, the line's end.
-    guard p <= start &+ Self.maximumAmountsStart else { return nil }
     var f = p
     var rendered = false
-    guard let total = Self.amount(base, &p, rendered: &rendered), total >= 0 else { return nil }
+    guard p < bound, let total = Self.amount(base, &p, rendered: &rendered), total >= 0 else { return nil }
     c.pointee.total = total
     out.row.totalText = rendered ? ByteRange(f, p) : .empty
     guard next(.total, base, &p) else { return nil }
     c.pointee.fullyOwnPay = 0
     if has(.fullyOwnPay) {
-      guard let v = Self.amount(base, &p), next(.fullyOwnPay, base, &p) else { return nil }
+      guard p < bound, let v = Self.amount(base, &p), next(.fullyOwnPay, base, &p) else { return nil }
       c.pointee.fullyOwnPay = max(v, 0)
     }
     c.pointee.overLimit = 0
     if has(.overLimit) {
-      guard let v = Self.amount(base, &p), next(.overLimit, base, &p) else { return nil }
+      guard p < bound, let v = Self.amount(base, &p), next(.overLimit, base, &p) else { return nil }
       c.pointee.overLimit = max(v, 0)
     }
     c.pointee.payFirst = 0
     if has(.payFirst) {
-      guard let v = Self.amount(base, &p), next(.payFirst, base, &p) else { return nil }
+      guard p < bound, let v = Self.amount(base, &p), next(.payFirst, base, &p) else { return nil }
       c.pointee.payFirst = max(v, 0)
     }
     c.pointee.inPolicy = -1
     out.row.inPolicyText = .empty
     if has(.inPolicy) {
       f = p
-      guard let v = Self.amount(base, &p, rendered: &rendered) else { return nil }
+      guard p < bound, let v = Self.amount(base, &p, rendered: &rendered) else { return nil }
       c.pointee.inPolicy = v
       out.row.inPolicyText = rendered ? ByteRange(f, p) : .empty
       guard next(.inPolicy, base, &p) else { return nil }
     }
     // diagnoses: only empty ones here (a code needs the disease lists' prefixes).
     if has(.diagnoses) {
-      guard Self.endsField(base[p]), next(.diagnoses, base, &p) else { return nil }
+      guard p < bound, Self.endsField(base[p]), next(.diagnoses, base, &p) else { return nil }
     }
     out.row.income = -1
     if has(.income) {
-      guard let v = Self.amount(base, &p), next(.income, base, &p) else { return nil }
+      guard p < bound, let v = Self.amount(base, &p), next(.income, base, &p) else { return nil }
       out.row.income = v
     }
     // The line's end: LF or CR LF.
