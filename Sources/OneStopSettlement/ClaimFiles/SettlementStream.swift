@@ -305,14 +305,20 @@ struct StreamState {
   /// The current person's next date: not before the previous one.
   @inline(__always)
   private func checkDate(_ date: Int32, dateOffset: Int) throws(RowError) {
-    if date < lastDate {
-      throw RowError(.unsortedClaims, .date, at: dateOffset,
-        expected: "this person's rows in date order (on or after \(ByteText.civilDate(lastDate)?.description ?? ""))",
-        found: ByteText.civilDate(date)?.description ?? "")
-    }
+    if date < lastDate { throw Self.dateGoesBack(date, after: lastDate, dateOffset: dateOffset) }
+  }
+
+  /// A date before the person's previous one (out of line: the text is
+  /// built only for the error).
+  @inline(never)
+  private static func dateGoesBack(_ date: Int32, after lastDate: Int32, dateOffset: Int) -> RowError {
+    RowError(.unsortedClaims, .date, at: dateOffset,
+      expected: "this person's rows in date order (on or after \(ByteText.civilDate(lastDate)?.description ?? ""))",
+      found: ByteText.civilDate(date)?.description ?? "")
   }
 
   /// A person id seen before, after other persons' rows.
+  @inline(never)
   private static func seenBefore(_ personId: ByteRange, _ b: Span<UInt8>) -> RowError {
     RowError(.unsortedClaims, .personId, at: personId.lower,
       expected: "each person's rows together (sort by person, then date)", found: "person \(personId.string(in: b)) again after other persons")
