@@ -97,6 +97,54 @@ import Testing
     #expect(e?.jsonPath == "yearToDate")
   }
 
+  /// A claim starting a later year than its person's accumulators reads
+  /// them as zero (the batch then settles it without reading them): a
+  /// year's claims after accumulators full of the year before, and persons
+  /// whose claims cross into the next year within one batch, settle as one
+  /// by one, and the accumulators end in the later year.
+  @Test func laterYearStartsFromZero() throws {
+    let engine = try BenchmarkTable.engine()
+    var g = ClaimGenerator(seed: 17)
+    let year = g.year(persons: 200)
+    let claims = year.claims.map(\.prepared)
+    let starts = year.personStarts
+    let y = claims[0].year
+    // Accumulators full of year y; then the same claims, moved to year y + 1.
+    var full = [YearToDate](repeating: YearToDate(), count: starts.count)
+    var ignored = SettlementColumns()
+    try engine.settle(claims, personStarts: starts, yearToDate: &full, into: &ignored)
+    #expect(full.allSatisfy { $0.year == y && $0.totalCost > 0 })
+    let next = claims.map { c -> PreparedClaim in var n = c; n.year = y + 1; return n }
+    var afterFull = SettlementColumns(), fromEmpty = SettlementColumns()
+    var continued = full, empty = [YearToDate](repeating: YearToDate(), count: starts.count)
+    try engine.settle(next, personStarts: starts, yearToDate: &continued, into: &afterFull)
+    try engine.settle(next, personStarts: starts, yearToDate: &empty, into: &fromEmpty)
+    #expect(afterFull == fromEmpty)
+    #expect(continued == empty)
+    #expect(continued.allSatisfy { $0.year == y + 1 })
+    // Each person's second half moved to the next year, within one batch.
+    let ends = Array(starts.dropFirst()) + [claims.count]
+    var crossing = claims
+    var crossings = 0
+    for (p, s) in starts.enumerated() where ends[p] - s >= 2 {
+      for c in (s + (ends[p] - s) / 2)..<ends[p] { crossing[c].year = y + 1 }
+      crossings += 1
+    }
+    #expect(crossings > 50)
+    var out = SettlementColumns()
+    try engine.settle(crossing, personStarts: starts, into: &out)
+    var differences = 0
+    for (p, s) in starts.enumerated() {
+      var ytd = YearToDate()
+      for c in s..<ends[p] {
+        let one = try engine.settle(crossing[c], yearToDate: &ytd)
+        for li in 0..<engine.layerCount where one.layer(li).amount != out.amount(layer: li, claim: c) { differences += 1 }
+        if one.patient != out.patient(claim: c) { differences += 1 }
+      }
+    }
+    #expect(differences == 0)
+  }
+
   /// Reused columns are resized: a short batch after a long one reports only its claims.
   @Test func columnsAreReused() throws {
     let engine = try BenchmarkTable.engine()

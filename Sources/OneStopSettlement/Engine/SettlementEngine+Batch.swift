@@ -3,8 +3,9 @@ extension SettlementEngine {
   /// (as the person's first claim of the year), into amount columns.
   ///
   /// The same settlement as ``settle(_:yearToDate:)`` for every claim, to
-  /// the fen; the batch passes each layer over many claims at a time and
-  /// keeps only the amounts, so it is the fast path for populations.
+  /// the fen (the same function, claim after claim); the batch knows every
+  /// accumulator is zero, keeps only the amounts and visits only the layers
+  /// that can pay, so it is the fast path for populations.
   ///
   /// - Parameters:
   ///   - claims: claims prepared by this engine.
@@ -51,7 +52,7 @@ extension SettlementEngine {
       try settlePersons(claims, personStarts, into: &output) { _, first in
         // Each person starts from empty accumulators of their first claim's year.
         ytd.pointee.start(year: claims[first].year)
-        return ytd
+        return (ytd, empty: true)
       }
     }
   }
@@ -76,7 +77,7 @@ extension SettlementEngine {
       output.reset(layerCount: layerCount, count: 0)
       return
     }
-    try settlePersons(claims, personStarts, into: &output) { person, _ in ytd + person }
+    try settlePersons(claims, personStarts, into: &output) { person, _ in (ytd + person, empty: false) }
   }
 
   /// Checks that `starts` begin at 0 and do not decrease or pass `claims`.
@@ -97,11 +98,17 @@ extension SettlementEngine {
 
   /// Settles each person's claims in order with the accumulators
   /// `accumulators(person, first)` gives (`first`: the person's first
-  /// claim): the loop behind the per-person entry points.
+  /// claim; `empty`: they are known to be all zero): the loop behind the
+  /// per-person entry points.
+  ///
+  /// A claim before which the accumulators are all zero — the person's
+  /// first when they are `empty`, or one starting a later year than the
+  /// accumulators' — settles as ``FirstOfYear`` (no counter read), every
+  /// other as ``CarriedYear``: the same settlement, to the fen.
   @inline(__always)
   func settlePersons(
     _ claims: UnsafeBufferPointer<PreparedClaim>, _ starts: UnsafeBufferPointer<Int>, into output: inout SettlementColumns,
-    _ accumulators: (_ person: Int, _ first: Int) -> UnsafeMutablePointer<YearToDate>
+    _ accumulators: (_ person: Int, _ first: Int) -> (UnsafeMutablePointer<YearToDate>, empty: Bool)
   ) throws(SettlementError) {
     output.reset(layerCount: layerCount, count: claims.count)
     guard let first = claims.baseAddress else { return }
@@ -112,9 +119,13 @@ extension SettlementEngine {
         for p in 0..<persons {
           let s = starts[p], e = p &+ 1 < persons ? starts[p &+ 1] : claims.count
           guard s < e else { continue }
-          let ytd = accumulators(p, s)
+          let (ytd, empty) = accumulators(p, s)
           for i in s..<e {
-            try settleClaim(first + i, index: i, CarriedYear.self, ytd, scratch, locate: true, trace: &trace, sink: &sink)
+            if i == s && empty || ytd.pointee.year < first[i].year {
+              try settleClaim(first + i, index: i, FirstOfYear.self, ytd, scratch, locate: true, trace: &trace, sink: &sink)
+            } else {
+              try settleClaim(first + i, index: i, CarriedYear.self, ytd, scratch, locate: true, trace: &trace, sink: &sink)
+            }
           }
         }
       }

@@ -172,7 +172,7 @@ extension SettlementEngine {
     trace.record(.patient(amount: patient))
 
     // The claim settled: commit the year-to-date counters.
-    guard !Year.isFresh, let ytd else { return }
+    guard Year.commits, let ytd else { return }
     if ytd.pointee.year != claim.pointee.year { ytd.pointee.start(year: claim.pointee.year) }
     var applied = running.applied
     while applied != 0 {
@@ -246,7 +246,7 @@ extension SettlementEngine {
     #if DEBUG || SETTLEMENT_INTERNAL_CHECKS
       let keeps = true
     #else
-      let keeps = !Year.isFresh
+      let keeps = Year.commits
     #endif
     if keeps {
       kept.base[li] = p.base
