@@ -20,7 +20,9 @@ import SettlementTestSupport
 ///
 /// Before timing, every pooled visit is totalled by both paths and the
 /// totals must agree to the fen with `Catalogue.split` (the explained path,
-/// per-line detail and memos), so the checksum is the explained path's.
+/// per-line detail and memos), and the pool settled in batches must pay
+/// what its claims settled one at a time by `engine.settle(_:yearToDate:)`
+/// pay, so the checksum is the explained path's.
 enum FeeLines {
   /// Lines per claim.
   static let linesPerClaim = 50
@@ -73,6 +75,19 @@ enum FeeLines {
       guard fast == explained.result[p] else {
         throw BenchmarkFailure("fee-lines: visit \(p) totals \(fast) by the compiled catalogue, \(explained.result[p]) by Catalogue.split")
       }
+    }
+    // The batch settles the pool as the claims settle one at a time.
+    var oneByOne: Int64 = 0
+    for (p, split) in explained.result.enumerated() {
+      var claim = claimsPool[p]
+      claim.total = split.sum; claim.fullyOwnPay = split.fullyOwnPay; claim.overLimit = split.overLimit
+      claim.payFirst = split.payFirst; claim.inPolicy = split.inPolicy
+      var ytd = YearToDate()
+      oneByOne &+= try engine.settle(claim, yearToDate: &ytd).fundTotal
+    }
+    let batched = try settle(poolSize, prepared, claimsPool, compiled: compiled, engine: engine)
+    guard batched == oneByOne else {
+      throw BenchmarkFailure("fee-lines: the pool pays \(batched) fen settled in batches, \(oneByOne) one claim at a time")
     }
     let t = try timed { try settle(claims, prepared, claimsPool, compiled: compiled, engine: engine) }
     blackHole(t.result)

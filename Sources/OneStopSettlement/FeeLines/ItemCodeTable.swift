@@ -4,10 +4,11 @@
 /// loop, so a look-up has no data-dependent jumps.
 ///
 /// A code's hash (``ItemCode/mixedHash``, kept with a prepared line),
-/// times the table's odd multiplier and folded, picks a bucket of about
-/// four codes and two numbers `h1`, `h2` (`h2` odd); its slot is
-/// `(h1 + d × h2) mod capacity`, where `d` is the bucket's displacement,
-/// chosen when building so that no two codes share a slot. Each slot holds
+/// times the table's odd multiplier, picks a bucket of about four codes
+/// and a start `h`; its slot is `(h xor d) mod capacity`, where `d` is the
+/// bucket's displacement, chosen when building so that no two codes share
+/// a slot (two codes of one bucket with the same start cannot be spread:
+/// the next seed's multiplier gives them other starts). Each slot holds
 /// the code, the item's ``LineRule`` and its dense index in one 64-byte,
 /// 64-byte-aligned record, so a hit reads one cache line of it. A code not
 /// listed lands on some slot whose code differs: the look-up compares the
@@ -85,15 +86,14 @@ final class ItemCodeTable: @unchecked Sendable {
     case noLayout
   }
 
-  /// Where a code goes: its bucket, and `h1`, `h2` of its slot sequence.
+  /// Where a code goes: its bucket, and the start `h` its displacement moves it from.
   struct Placement: Equatable {
     var bucket: Int
-    var h1: UInt64
-    var h2: UInt64
+    var start: UInt64
 
     /// The slot for displacement `d` in a table of `capacity` slots.
     @inline(__always)
-    func slot(_ d: UInt64, capacity: Int) -> Int { Int(truncatingIfNeeded: (h1 &+ d &* h2) & UInt64(capacity &- 1)) }
+    func slot(_ d: UInt64, capacity: Int) -> Int { Int(truncatingIfNeeded: (start ^ d) & UInt64(capacity &- 1)) }
   }
 
   /// The placement of `code` in a table of `buckets` buckets under `seed`.
@@ -105,11 +105,11 @@ final class ItemCodeTable: @unchecked Sendable {
   @inline(__always)
   static func placement(hash: UInt64, buckets: Int, multiplier: UInt64) -> Placement {
     // An odd multiplier is a bijection, so distinct hashes stay distinct
-    // under every seed; the fold brings the high bits down.
-    var h = hash &* multiplier
-    h ^= h >> 32
-    // Bucket from the low bits, the step from bits 20 up, the start from bits 32 up.
-    return Placement(bucket: Int(truncatingIfNeeded: h) & (buckets &- 1), h1: h >> 32, h2: (h >> 20) | 1)
+    // under every seed. The bucket, from the low bits, is the same under
+    // every seed (the hash is well mixed already); the start, from bits 32
+    // up, depends on every bit of the hash and differs from seed to seed.
+    let h = hash &* multiplier
+    return Placement(bucket: Int(truncatingIfNeeded: h) & (buckets &- 1), start: h >> 32)
   }
 
   /// The odd multiplier of seed `seed`: a different one for every seed.
@@ -136,7 +136,7 @@ final class ItemCodeTable: @unchecked Sendable {
     for b in order where !members[b].isEmpty {
       let group = members[b]
       var found: UInt64? = nil
-      // `h2` is odd, so each code's slot runs through every slot as `d` does.
+      // Each code's slot runs through every slot as `d` does.
       search: for d in 0..<UInt64(capacity) {
         for (j, i) in group.enumerated() {
           let s = placements[i].slot(d, capacity: capacity)

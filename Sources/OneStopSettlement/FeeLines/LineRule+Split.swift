@@ -51,12 +51,38 @@ extension LineRule {
     // cannot raise. keep = −1 (all bits) for step 4, 0 for a self-paid
     // line: arithmetic, so the compiler cannot turn it back into a jump.
     let keep = (Int64(selfPaidBy & approvalBit) &- 1) >> 63
-    var over = OverCap.none
     // Few lines are priced above a cap (`capMicroYuan` is `Int64.max` when
-    // there is none): the rest skip the over-cap part with one compare.
+    // there is none): the rest pass with one compare.
     if _slowPath(p.microYuan > capMicroYuan) && keep != 0 {
-      over = try overCap(quantity: q, unitPrice: p, amount: a, rounding: rounding)
+      return try splitAboveCap(quantity: q, unitPrice: p, amount: a, rounding: rounding, exact: wantsExact)
     }
+    return try split(amount: a, keep: keep, over: .none, rounding: rounding, exact: wantsExact)
+  }
+
+  /// Step 4 for a line priced above its cap: `overlmt = cnt × (pric − cap)`
+  /// (at most `a`), then the rest as for any line. Out of line: few lines
+  /// are above their cap.
+  ///
+  /// - Throws: ``LineFault/capOverflow``, ``LineFault/ratioOverflow``.
+  @inline(never)
+  func splitAboveCap(
+    quantity q: Quantity, unitPrice p: UnitPrice, amount a: Int64, rounding: RoundingRule, exact: Bool
+  ) throws(LineFault) -> LineOutcome {
+    guard let o = ExactFen.product(q, UnitPrice(microYuan: p.microYuan &- capMicroYuan)) else { throw .capOverflow }
+    let whole = ExactFen(fen: a)
+    let over = a >= 0 ? min(o, whole) : max(o, whole)
+    return try split(
+      amount: a, keep: -1, over: OverCap(exact: over, fen: over.rounded(rounding), applies: true), rounding: rounding,
+      exact: exact)
+  }
+
+  /// Steps 3–4 once the over-cap part is known: 全自费 `a` when `keep` is 0
+  /// (self-paid), else `preselfpay = (a − overlmt) × ratio` and the rest in
+  /// scope.
+  @inline(__always)
+  private func split(
+    amount a: Int64, keep: Int64, over: OverCap, rounding: RoundingRule, exact wantsExact: Bool
+  ) throws(LineFault) -> LineOutcome {
     let allowed = (a &- over.fen) & keep
     let pre = try payFirstRatio.payFirst(of: allowed, rounding: rounding)
     var exact = ExactParts(fullyOwnPay: a & ~keep, overLimit: over.exact, payFirst: .zero)
@@ -69,22 +95,9 @@ extension LineRule {
     let parts = LineParts(fullyOwnPay: a & ~keep, overLimit: over.fen, payFirst: pre, inPolicy: allowed &- pre)
     return LineOutcome(parts: parts, exact: exact, overCap: over.applies)
   }
-
-  /// 超限价 — the part of a line of amount `a` above this rule's price cap,
-  /// `cnt × (pric − cap)` (at most `a`), exact and rounded. Out of line: few
-  /// lines are above their cap.
-  ///
-  /// - Throws: ``LineFault/capOverflow``.
-  @inline(never)
-  func overCap(quantity q: Quantity, unitPrice p: UnitPrice, amount a: Int64, rounding: RoundingRule) throws(LineFault) -> OverCap {
-    guard let o = ExactFen.product(q, UnitPrice(microYuan: p.microYuan &- capMicroYuan)) else { throw .capOverflow }
-    let whole = ExactFen(fen: a)
-    let exact = a >= 0 ? min(o, whole) : max(o, whole)
-    return OverCap(exact: exact, fen: exact.rounded(rounding), applies: true)
-  }
 }
 
-/// A line's over-cap part (``LineRule/overCap(quantity:unitPrice:amount:rounding:)``).
+/// A line's over-cap part (``LineRule/splitAboveCap(quantity:unitPrice:amount:rounding:exact:)``).
 struct OverCap {
   /// Exact.
   var exact: ExactFen
