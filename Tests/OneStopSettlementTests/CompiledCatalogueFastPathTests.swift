@@ -77,18 +77,8 @@ import Testing
       let prepared = try PreparedFeeLines(lines)
       usual += prepared.packed.filter(\.isUsual).count
       unusual += prepared.packed.filter { !$0.isUsual }.count
-      let explained = Result { () throws(SettlementError) in try catalogue.split(lines).totals }
-      let viaCompiled = Result { () throws(SettlementError) in try compiled.totals(of: prepared) }
-      #expect(viaCompiled == explained, "visit \(v)")
-      let direct = prepared.isChecked ? compiled.compiledTotals(prepared, exact: s.point == .onTotals) : nil
-      switch explained {
-      case .success(let totals):
-        #expect(direct == totals, "visit \(v)")
-        agreed += 1
-      case .failure:
-        #expect(direct == nil, "visit \(v)")
-        refused += 1
-      }
+      let same = try CompiledCatalogueTests.expectSameTotals(lines, catalogue, compiled, visit: v)
+      if same { agreed += 1 } else { refused += 1 }
     }
     #expect(agreed >= 80 && refused >= 8, "\(agreed) agreed, \(refused) refused")
     // Both kinds of line were exercised.
