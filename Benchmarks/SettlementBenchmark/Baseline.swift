@@ -1,41 +1,68 @@
 import OneStopSettlement
 import SettlementTestSupport
 
-/// `baseline`: the benchmark issue's reference — a hand-written loop that
-/// settles the simplified three-tier policy (``ThreeTierTable/settleByHand(_:)``)
-/// — against the engine settling the same claims under the same policy as a
-/// table (``ThreeTierTable``), one thread, fresh accumulators. The two
-/// checksums must be equal to the fen; the ratio of the two rates is what
-/// the table-driven engine costs over hand-written code on identical work.
+/// `baseline`: the benchmark issue's reference — hand-written loops — against
+/// the engine settling the same claims under the same policy as a table, one
+/// thread, fresh accumulators. Two pairs:
+///
+/// * `baseline-hand` / `baseline-table`: the simplified three-tier
+///   policy (``ThreeTierTable/settleByHand(_:)`` and ``ThreeTierTable``);
+/// * `baseline-full-hand` / `baseline-full-table`: the `aggregated`
+///   scenario's own table and claims (``BenchmarkTable/settleByHand(_:)`` and
+///   ``BenchmarkTable``: five layers, three levels, six identities).
+///
+/// Each pair's checksums must be equal to the fen; the ratio of the two
+/// rates is what the table-driven engine costs over hand-written code on
+/// identical work.
 enum Baseline {
   static func run(claims: Int, options: Options, workload _: Workload) throws -> [Measurement] {
-    let engine = try ThreeTierTable.engine()
-    var g = ClaimGenerator(seed: Scenario.seed &+ 9, table: engine.table, year: ThreeTierTable.year)
-    let pool = g.claims(Aggregated.poolSize).map(\.prepared)
-    let hand = try pool.withUnsafeBufferPointer { p in try timed { try settleByHand(p, 0..<claims) } }
+    let threeTier = try ThreeTierTable.engine()
+    var g = ClaimGenerator(seed: Scenario.seed &+ 9, table: threeTier.table, year: ThreeTierTable.year)
+    let simple = try pair("baseline", threeTier, g.claims(Aggregated.poolSize).map(\.prepared), claims: claims,
+      by: { try settle($0, $1) { ThreeTierTable.settleByHand($0) } }, note: "hand-written three-tier loop")
+    let full = try BenchmarkTable.engine()
+    var h = ClaimGenerator(seed: Scenario.seed, table: full.table, year: BenchmarkTable.year)  // the `aggregated` pool
+    let fullPool = h.claims(Aggregated.poolSize).map(\.prepared)
+    let whole = try pair("baseline-full", full, fullPool, claims: claims,
+      by: { try settle($0, $1) { BenchmarkTable.settleByHand($0) } }, note: "hand-written loop of the benchmark table")
+    return simple + whole
+  }
+
+  /// Times the hand-written loop `hand` (claims `range` of the pool, cycled;
+  /// returns Σ fund payments) and the engine on `pool` (cycled to `claims`)
+  /// and checks that their checksums are equal.
+  static func pair(
+    _ name: String, _ engine: SettlementEngine, _ pool: [PreparedClaim], claims: Int,
+    by hand: (UnsafeBufferPointer<PreparedClaim>, Range<Int>) throws -> Int64, note: String
+  ) throws -> [Measurement] {
+    let byHand = try pool.withUnsafeBufferPointer { p in try timed { try hand(p, 0..<claims) } }
     let table = try pool.withUnsafeBufferPointer { p in try timed { try Aggregated.settle(p, 0..<claims, engine: engine) } }
-    blackHole(hand.result &+ table.result)
-    guard hand.result == table.result else {
-      throw BenchmarkFailure("baseline: hand-written loop \(hand.result) fen vs engine \(table.result) fen")
+    blackHole(byHand.result &+ table.result)
+    guard byHand.result == table.result else {
+      throw BenchmarkFailure("\(name): hand-written loop \(byHand.result) fen vs engine \(table.result) fen")
     }
     return [
-      Measurement(scenario: "baseline-hand", claims: claims, seconds: hand.seconds, threads: 1, checksum: hand.result,
-        note: "hand-written three-tier loop, best of \(hand.all.count); \(pool.count) distinct claims"),
-      Measurement(scenario: "baseline-table", claims: claims, seconds: table.seconds, threads: 1, checksum: table.result,
+      Measurement(scenario: "\(name)-hand", claims: claims, seconds: byHand.seconds, threads: 1, checksum: byHand.result,
+        note: "\(note), best of \(byHand.all.count); \(pool.count) distinct claims"),
+      Measurement(scenario: "\(name)-table", claims: claims, seconds: table.seconds, threads: 1, checksum: table.result,
         note: "engine, \(engine.table.id), \(engine.layerCount) layers, best of \(table.all.count); same claims, same checksum"),
     ]
   }
 
   /// Σ fund payments of claims `range` (claim `i` is `pool[i % pool.count]`)
-  /// settled by the hand-written loop.
-  static func settleByHand(_ pool: UnsafeBufferPointer<PreparedClaim>, _ range: Range<Int>) throws -> Int64 {
+  /// settled by `hand` (inlined into each caller's closure, so the
+  /// hand-written function is called directly and inlined).
+  @inline(__always)
+  static func settle(
+    _ pool: UnsafeBufferPointer<PreparedClaim>, _ range: Range<Int>, _ hand: (PreparedClaim) -> Int64?
+  ) throws -> Int64 {
     var checksum: Int64 = 0
     var i = range.lowerBound
     while i < range.upperBound {
       let j = i % pool.count
       let n = min(range.upperBound &- i, pool.count &- j)
       for k in j..<(j &+ n) {
-        guard let funds = ThreeTierTable.settleByHand(pool[k]) else { throw BenchmarkFailure("baseline: overflow in claim \(k)") }
+        guard let funds = hand(pool[k]) else { throw BenchmarkFailure("baseline: overflow in claim \(k)") }
         checksum &+= funds
       }
       i &+= n
@@ -43,3 +70,4 @@ enum Baseline {
     return checksum
   }
 }
+

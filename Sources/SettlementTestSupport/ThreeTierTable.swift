@@ -67,13 +67,13 @@ public enum ThreeTierTable {
   ///
   /// Assumes a claim the engine accepts (amounts consistent, level 0); the
   /// benchmark checks that the engine and this function agree to the fen.
-  @inline(__always)
+  @inlinable @inline(__always)
   public static func settleByHand(_ claim: PreparedClaim) -> Int64? {
     let lowIncome = claim.identities & 1 != 0
     var left = claim.inPolicy
     // 基本医保: 800 元 deductible, 70 %, 10 万 cap.
     let deductible = min(left, 80_000)
-    guard let basic = halfUp(left &- deductible, 700_000) else { return nil }
+    guard let basic = ByHand.halfUp(left &- deductible, 700_000) else { return nil }
     let paidBasic = min(basic, 10_000_000)
     left &-= paidBasic
     // 大病保险: 1.5 万 (low-income 7,500), 60/70/80 % (+5 points) up to 5 万 / 10 万 / above.
@@ -81,8 +81,8 @@ public enum ThreeTierTable {
     let plus: Int64 = lowIncome ? 50_000 : 0
     var exact: Int64 = 0
     if left > d {
-      guard let a = segment(left, d, 5_000_000, 600_000 &+ plus), let b = segment(left, 5_000_000, 10_000_000, 700_000 &+ plus),
-        let c = segment(left, 10_000_000, .max, 800_000 &+ plus)
+      guard let a = ByHand.segment(left, d, 5_000_000, 600_000 &+ plus), let b = ByHand.segment(left, 5_000_000, 10_000_000, 700_000 &+ plus),
+        let c = ByHand.segment(left, 10_000_000, .max, 800_000 &+ plus)
       else { return nil }
       exact = a &+ b &+ c
     }
@@ -91,24 +91,9 @@ public enum ThreeTierTable {
     // 医疗救助: low-income only, 70 %, 3 万 cap.
     var paidAssistance: Int64 = 0
     if lowIncome {
-      guard let a = halfUp(left, 700_000) else { return nil }
+      guard let a = ByHand.halfUp(left, 700_000) else { return nil }
       paidAssistance = min(a, 3_000_000)
     }
     return paidBasic &+ paidMajor &+ paidAssistance
-  }
-
-  /// `round(amount × micros / 10⁶)`, half up, for a non-negative amount.
-  @inline(__always)
-  static func halfUp(_ amount: Int64, _ micros: Int64) -> Int64? {
-    let (p, o) = amount.multipliedReportingOverflow(by: micros)
-    return o ? nil : (p &+ 500_000) / 1_000_000
-  }
-
-  /// The exact share of `x` between `lower` and `upper` times `micros`.
-  @inline(__always)
-  static func segment(_ x: Int64, _ lower: Int64, _ upper: Int64, _ micros: Int64) -> Int64? {
-    guard x > lower else { return 0 }
-    let (p, o) = (min(x, upper) &- lower).multipliedReportingOverflow(by: micros)
-    return o ? nil : p
   }
 }

@@ -3,8 +3,9 @@ extension SettlementEngine {
   /// (as the person's first claim of the year), into amount columns.
   ///
   /// The same settlement as ``settle(_:yearToDate:)`` for every claim, to
-  /// the fen; the batch passes each layer over many claims at a time and
-  /// keeps only the amounts, so it is the fast path for populations.
+  /// the fen (the same function, claim after claim); the batch knows every
+  /// accumulator is zero, keeps only the amounts and visits only the layers
+  /// that can pay, so it is the fast path for populations.
   ///
   /// - Parameters:
   ///   - claims: claims prepared by this engine.
