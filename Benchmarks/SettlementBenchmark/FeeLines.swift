@@ -11,12 +11,13 @@ import SettlementTestSupport
 ///
 /// Held once, outside the timed loop: the catalogue compiled
 /// (`CompiledCatalogue`, once per catalogue download) and each visit's lines
-/// prepared (`PreparedFeeLines`: codes packed into fixed-width words,
-/// quantities and prices already integers, refunds checked) — the in-memory
-/// form of the fee-line rows a HIS keeps for a visit, made once when lines
-/// are charged, not per settlement. Its cost is reported apart
-/// (`prepare_ns_per_line`). Timed per claim: the look-up of all 50 item
-/// codes, the split, the settlement.
+/// prepared (`PreparedFeeLines`: codes packed into fixed-width words with
+/// their hash, quantities and prices already integers, refunds checked,
+/// lines whose amount is exactly `cnt × pric` noted; nothing that depends on
+/// a catalogue) — the in-memory form of the fee-line rows a HIS keeps for a
+/// visit, made once when lines are charged, not per settlement. Its cost is
+/// reported apart (`prepare_ns_per_line`). Timed per claim: the look-up of
+/// all 50 item codes in the catalogue, the split, the settlement.
 ///
 /// Before timing, every pooled visit is totalled by both paths and the
 /// totals must agree to the fen with `Catalogue.split` (the explained path,
