@@ -3,26 +3,62 @@ import SettlementTestSupport
 
 /// `fee-lines`: claims of 50 fee lines each; per claim, every line looked
 /// up in the catalogue by item code and split four ways
-/// (`CompiledCatalogue.totals(of:)`), the totals settled through the
-/// benchmark table with fresh accumulators. One thread.
+/// (`CompiledCatalogue.totals(of:)`), the totals written into the claim,
+/// and the claims settled through the benchmark table with fresh
+/// accumulators, `batch` at a time through the engine's batch entry point
+/// (the same settlement as `engine.settle(_:yearToDate:)`, to the fen).
+/// One thread.
 ///
 /// Held once, outside the timed loop: the catalogue compiled
 /// (`CompiledCatalogue`, once per catalogue download) and each visit's lines
-/// prepared (`PreparedFeeLines`: codes packed into fixed-width words,
-/// quantities and prices already integers, refunds checked) — the in-memory
-/// form of the fee-line rows a HIS keeps for a visit, made once when lines
-/// are charged, not per settlement. Its cost is reported apart
-/// (`prepare_ns_per_line`). Timed per claim: the look-up of all 50 item
-/// codes, the split, the settlement.
+/// prepared (`PreparedFeeLines`: codes packed into fixed-width words with
+/// their hash, quantities and prices already integers, refunds checked,
+/// lines whose amount is exactly `cnt × pric` noted; nothing that depends on
+/// a catalogue) — the in-memory form of the fee-line rows a HIS keeps for a
+/// visit, made once when lines are charged, not per settlement. Its cost is
+/// reported apart (`prepare_ns_per_line`). Timed per claim: the look-up of
+/// all 50 item codes in the catalogue, the split, the settlement.
 ///
 /// Before timing, every pooled visit is totalled by both paths and the
 /// totals must agree to the fen with `Catalogue.split` (the explained path,
-/// per-line detail and memos), so the checksum is the explained path's.
+/// per-line detail and memos), and the pool settled in batches must pay
+/// what its claims settled one at a time by `engine.settle(_:yearToDate:)`
+/// pay, so the checksum is the explained path's.
 enum FeeLines {
   /// Lines per claim.
   static let linesPerClaim = 50
   /// Distinct visits; the run cycles through them.
   static let poolSize = 512
+  /// Claims split, then settled together (the batch's columns reused).
+  static let batch = 256
+
+  /// Splits and settles claims `0 ..< claims` (claim `i` has visit
+  /// `i % poolSize`'s lines and `pool[i % poolSize]`'s person and kind);
+  /// returns the sum of fund payments.
+  static func settle(
+    _ claims: Int, _ visits: [PreparedFeeLines], _ pool: [PreparedClaim], compiled: CompiledCatalogue,
+    engine: SettlementEngine
+  ) throws -> Int64 {
+    var checksum: Int64 = 0
+    var out = SettlementColumns()
+    var split = Array(pool.prefix(batch))
+    var i = 0
+    while i < claims {
+      let n = min(batch, claims &- i)
+      for k in 0..<n {
+        let p = (i &+ k) % poolSize
+        let totals = try compiled.totals(of: visits[p])
+        var claim = pool[p]
+        claim.total = totals.sum; claim.fullyOwnPay = totals.fullyOwnPay; claim.overLimit = totals.overLimit
+        claim.payFirst = totals.payFirst; claim.inPolicy = totals.inPolicy
+        split[k] = claim
+      }
+      try split.withUnsafeBufferPointer { try engine.settle(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &out) }
+      for f in out.fundTotals { checksum &+= f }
+      i &+= n
+    }
+    return checksum
+  }
 
   static func run(claims: Int, options: Options, workload w: Workload) throws -> [Measurement] {
     let engine = w.engine
@@ -41,19 +77,20 @@ enum FeeLines {
         throw BenchmarkFailure("fee-lines: visit \(p) totals \(fast) by the compiled catalogue, \(explained.result[p]) by Catalogue.split")
       }
     }
-    let t = try timed {
-      var checksum: Int64 = 0
-      for i in 0..<claims {
-        let p = i % poolSize
-        let split = try compiled.totals(of: prepared[p])
-        var claim = claimsPool[p]
-        claim.total = split.sum; claim.fullyOwnPay = split.fullyOwnPay; claim.overLimit = split.overLimit
-        claim.payFirst = split.payFirst; claim.inPolicy = split.inPolicy
-        var ytd = YearToDate()
-        checksum &+= try engine.settle(claim, yearToDate: &ytd).fundTotal
-      }
-      return checksum
+    // The batch settles the pool as the claims settle one at a time.
+    var oneByOne: Int64 = 0
+    for (p, split) in explained.result.enumerated() {
+      var claim = claimsPool[p]
+      claim.total = split.sum; claim.fullyOwnPay = split.fullyOwnPay; claim.overLimit = split.overLimit
+      claim.payFirst = split.payFirst; claim.inPolicy = split.inPolicy
+      var ytd = YearToDate()
+      oneByOne &+= try engine.settle(claim, yearToDate: &ytd).fundTotal
     }
+    let batched = try settle(poolSize, prepared, claimsPool, compiled: compiled, engine: engine)
+    guard batched == oneByOne else {
+      throw BenchmarkFailure("fee-lines: the pool pays \(batched) fen settled in batches, \(oneByOne) one claim at a time")
+    }
+    let t = try timed { try settle(claims, prepared, claimsPool, compiled: compiled, engine: engine) }
     blackHole(t.result)
     let pooledLines = Double(poolSize * linesPerClaim)
     return [Measurement(scenario: "fee-lines", claims: claims, seconds: t.seconds, threads: 1, checksum: t.result,

@@ -227,23 +227,31 @@ extension CompiledCatalogueTests {
     var agreed = 0, refused = 0
     for v in 0..<150 {
       let lines = g.mixedVisit(lines: 1 + v % 70, rounding: s.rounding, faults: v % 3 == 0)
-      let prepared = try PreparedFeeLines(lines)
-      let explained = Result { () throws(SettlementError) in try catalogue.split(lines).totals }
-      let viaCompiled = Result { () throws(SettlementError) in try compiled.totals(of: prepared) }
-      #expect(viaCompiled == explained, "visit \(v)")
-      // The compiled path itself totals every visit the explained path
-      // accepts, and declines every other.
-      let direct = prepared.isChecked ? compiled.compiledTotals(prepared, exact: s.point == .onTotals) : nil
-      switch explained {
-      case .success(let totals):
-        #expect(direct == totals, "visit \(v)")
-        agreed += 1
-      case .failure:
-        #expect(direct == nil, "visit \(v)")
-        refused += 1
-      }
+      if try Self.expectSameTotals(lines, catalogue, compiled, visit: v) { agreed += 1 } else { refused += 1 }
     }
     // Both kinds were exercised.
     #expect(agreed >= 75 && refused >= (s.lenient ? 3 : 10), "\(agreed) agreed, \(refused) refused")
+  }
+
+  /// Expects the same totals or error from `compiled.totals(of:)` as from
+  /// `catalogue.split`, and the compiled path itself to total every visit
+  /// the explained path accepts and decline every other; returns whether
+  /// the explained path accepted the visit.
+  static func expectSameTotals(
+    _ lines: [FeeLine], _ catalogue: Catalogue, _ compiled: CompiledCatalogue, visit v: Int
+  ) throws -> Bool {
+    let prepared = try PreparedFeeLines(lines)
+    let explained = Result { () throws(SettlementError) in try catalogue.split(lines).totals }
+    let viaCompiled = Result { () throws(SettlementError) in try compiled.totals(of: prepared) }
+    #expect(viaCompiled == explained, "visit \(v)")
+    let direct = prepared.isChecked ? compiled.compiledTotals(prepared, exact: catalogue.roundingPoint == .onTotals) : nil
+    switch explained {
+    case .success(let totals):
+      #expect(direct == totals, "visit \(v)")
+      return true
+    case .failure:
+      #expect(direct == nil, "visit \(v)")
+      return false
+    }
   }
 }

@@ -113,14 +113,14 @@ import Testing
   }
 
   @Test func codesThatCollideUnderEverySlotOfTheFirstSeedGetAnotherSeed() throws {
-    // Two codes with the same bucket, start and step under seed 0 land on
-    // the same slot whatever the displacement: seed 0 cannot lay them out.
+    // Two codes with the same bucket and start under seed 0 land on the
+    // same slot whatever the displacement: seed 0 cannot lay them out.
     let all = Self.candidates(30_000)
     var seen: [[UInt64]: ItemCode] = [:]
     var pair: (ItemCode, ItemCode)? = nil
     for code in all {
       let p = ItemCodeTable.placement(code, buckets: Self.buckets, seed: 0)
-      let key = [UInt64(p.bucket), p.h1 & UInt64(Self.capacity - 1), p.h2 & UInt64(Self.capacity - 1)]
+      let key = [UInt64(p.bucket), p.start & UInt64(Self.capacity - 1)]
       if let other = seen[key] { pair = (other, code); break }
       seen[key] = code
     }

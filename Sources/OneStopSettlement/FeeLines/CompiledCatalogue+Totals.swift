@@ -4,8 +4,10 @@ extension CompiledCatalogue {
   ///
   /// Returns exactly `catalogue.split(visit.lines, roundingPoint:).totals`,
   /// to the fen, under either ``RoundingPoint``, refunds included. Per line:
-  /// one hash look-up (``ItemCode``), the shared split arithmetic (``LineRule``),
-  /// four sums; no strings, dictionaries or allocation.
+  /// one look-up by item code (the code's hash, kept with the prepared line,
+  /// placed in the table, and the whole code compared), the shared split
+  /// arithmetic (``LineRule``), three sums; no strings, dictionaries or
+  /// allocation.
   ///
   /// When anything is wrong — a line's own checks failed when it was
   /// prepared, an item the catalogue does not know, an amount that is not
@@ -35,71 +37,109 @@ extension CompiledCatalogue {
   ///
   /// - Parameter exact: round on totals (``RoundingPoint/onTotals``), from
   ///   exact sums; else sum the rounded lines.
-  @inline(__always)
   func compiledTotals(_ visit: PreparedFeeLines, exact: Bool) -> LineParts? {
-    let rounding = catalogue.rounding
-    let tolerance = catalogue.lineAmountTolerance.fen
-    return visit.storage.packed.withUnsafeBufferPointer { lines -> LineParts? in
-      var sum = LineParts.zero
-      var over = ExactFen.zero
-      var payFirst = ExactFen.zero
-      // Lines in groups of 16: first every look-up of the group (their
-      // cache misses overlap), then every split.
-      var start = 0
-      while start < lines.count {
-        let end = min(start &+ 16, lines.count)
-        // 目录查找 — the catalogue look-up by item code.
-        var found = InlineArray<16, UnsafePointer<ItemSlot>?>(repeating: nil)
-        for i in start..<end { found[i &- start] = table.slot(of: lines[i].itemCode) }
-        for i in start..<end {
-          let line = lines[i]
-          let outcome: LineOutcome
-          // The usual line (a listed code, no attributes of its own) is split right here.
-          if line.overrides < 0, let slot = found[i &- start] {
-            do throws(LineFault) {
-              outcome = try slot.pointee.rule.split(line, presplit: nil, rounding: rounding, tolerance: tolerance, exact: exact)
-            } catch {
-              return nil
-            }
-          } else {
-            guard let o = unusualLine(line, of: visit, exact: exact) else { return nil }
-            outcome = o
-          }
-          // Unchecked sums: a prepared visit has at most a million lines,
-          // each part below 3 × 10¹² fen.
-          sum.fullyOwnPay &+= outcome.parts.fullyOwnPay
-          sum.overLimit &+= outcome.parts.overLimit
-          sum.payFirst &+= outcome.parts.payFirst
-          sum.inPolicy &+= outcome.parts.inPolicy
-          if exact {
-            guard let o = over.adding(outcome.exact.overLimit), let p = payFirst.adding(outcome.exact.payFirst) else {
-              return nil
-            }
-            over = o
-            payFirst = p
-          }
-        }
-        start = end
-      }
-      var totals = sum
-      if exact {
-        totals.overLimit = over.rounded(rounding)
-        totals.payFirst = payFirst.rounded(rounding)
-        totals.inPolicy = sum.sum &- sum.fullyOwnPay &- totals.overLimit &- totals.payFirst
-      }
-      guard totals.fullyOwnPay >= 0, totals.overLimit >= 0, totals.payFirst >= 0, totals.inPolicy >= 0 else {
-        return nil
-      }
-      return totals
+    // The rounding rule made a constant of each copy of the loop, so the
+    // split has no test of the rule per line.
+    if exact { return lineTotals(visit, rounding: catalogue.rounding, exact: true) }
+    switch catalogue.rounding {
+    case .halfUp: return lineTotals(visit, rounding: .halfUp, exact: false)
+    case .halfEven: return lineTotals(visit, rounding: .halfEven, exact: false)
+    case .towardZero: return lineTotals(visit, rounding: .towardZero, exact: false)
     }
   }
 
-  /// A line stating attributes of its own (or pre-split), or with a code
-  /// the catalogue does not list: its rule merged from the line, the entry
-  /// and the default, then split. `nil` when it cannot be (an unknown item,
-  /// a fault), for the explained path to report.
+  /// ``compiledTotals(_:exact:)`` by `rounding`.
+  @inline(__always)
+  private func lineTotals(_ visit: PreparedFeeLines, rounding: RoundingRule, exact: Bool) -> LineParts? {
+    let storage = visit.storage
+    return storage.packed.withUnsafeBufferPointer { lines -> LineParts? in
+      storage.quantities.withUnsafeBufferPointer { quantities -> LineParts? in
+        withUnsafeTemporaryAllocation(of: UnsafePointer<ItemSlot>?.self, capacity: Self.group) { found -> LineParts? in
+          guard let first = lines.baseAddress, let quantity = quantities.baseAddress, let found = found.baseAddress else {
+            return .zero
+          }
+          return lineTotals(
+            first, quantity, count: lines.count, found: found, of: visit, rounding: rounding, exact: exact)
+        }
+      }
+    }
+  }
+
+  /// The totals of `count` packed lines from `first` (quantities from
+  /// `quantity`), with room for ``group`` look-ups at `found`.
+  @inline(__always)
+  private func lineTotals(
+    _ first: UnsafePointer<PackedFeeLine>, _ quantity: UnsafePointer<Quantity>, count: Int,
+    found: UnsafeMutablePointer<UnsafePointer<ItemSlot>?>, of visit: PreparedFeeLines, rounding: RoundingRule, exact: Bool
+  ) -> LineParts? {
+    // Unchecked sums: a prepared visit has at most a million lines, each
+    // part within ±10¹² fen. In scope is what is left of Σ amounts.
+    var full: Int64 = 0, over: Int64 = 0, payFirst: Int64 = 0
+    var overExact = ExactFen.zero, payFirstExact = ExactFen.zero
+    var start = 0
+    while start < count {
+      let n = min(count &- start, Self.group)
+      let group = first + start
+      // 目录查找 — the catalogue look-up by item code, first for every line
+      // of the group, so their cache misses overlap.
+      for k in 0..<n { found[k] = table.usualSlot(for: group + k) }
+      var k = 0
+      while k < n {
+        let line = group + k
+        let outcome: LineOutcome
+        // The usual line (a listed code, no attributes of its own, the
+        // amount exactly cnt × pric) is split right here by its item's rule.
+        if let slot = found[k] {
+          do throws(LineFault) {
+            outcome = try slot.pointee.rule.split(
+              quantity: quantity[start &+ k], unitPrice: line.pointee.unitPrice, amount: line.pointee.amount.fen,
+              approvalBit: line.pointee.approvalBit, presplit: nil, rounding: rounding, exact: exact)
+          } catch {
+            return nil
+          }
+        } else {
+          guard let o = unusualLine(start &+ k, of: visit, exact: exact) else { return nil }
+          outcome = o
+        }
+        full &+= outcome.parts.fullyOwnPay
+        over &+= outcome.parts.overLimit
+        payFirst &+= outcome.parts.payFirst
+        if exact {
+          guard let o = overExact.adding(outcome.exact.overLimit), let p = payFirstExact.adding(outcome.exact.payFirst) else {
+            return nil
+          }
+          overExact = o
+          payFirstExact = p
+        }
+        k &+= 1
+      }
+      start &+= n
+    }
+    if exact {
+      over = overExact.rounded(rounding)
+      payFirst = payFirstExact.rounded(rounding)
+    }
+    let totals = LineParts(
+      fullyOwnPay: full, overLimit: over, payFirst: payFirst, inPolicy: visit.storage.amountSum &- full &- over &- payFirst)
+    guard totals.fullyOwnPay >= 0, totals.overLimit >= 0, totals.payFirst >= 0, totals.inPolicy >= 0 else {
+      return nil
+    }
+    return totals
+  }
+
+  /// Lines looked up together before they are split (a usual visit's
+  /// lines at once).
+  static let group = 64
+
+  /// Line `i` when it is not the usual kind: it states attributes of its
+  /// own (or is pre-split), its code is not listed, or its amount is not
+  /// exactly `cnt × pric` (checked here against `round(cnt × pric)` and the
+  /// tolerance): its rule merged from the line, the entry and the default,
+  /// then split. `nil` when it cannot be (an unknown item, a fault), for the
+  /// explained path to report.
   @inline(never)
-  func unusualLine(_ line: PackedFeeLine, of visit: PreparedFeeLines, exact: Bool) -> LineOutcome? {
+  func unusualLine(_ i: Int, of visit: PreparedFeeLines, exact: Bool) -> LineOutcome? {
+    let line = visit.storage.packed[i]
     let slot = table.slot(of: line.itemCode)
     let stated = line.overrides < 0 ? nil : visit.storage.overrides[Int(line.overrides)]
     let entry = entries[slot.map { Int($0.pointee.index) } ?? entries.count - 1]
@@ -108,8 +148,8 @@ extension CompiledCatalogue {
     }
     do throws(LineFault) {
       return try rule.split(
-        line, presplit: stated?.presplit, rounding: catalogue.rounding, tolerance: catalogue.lineAmountTolerance.fen,
-        exact: exact)
+        line, quantity: visit.storage.quantities[i], presplit: stated?.presplit, rounding: catalogue.rounding,
+        tolerance: catalogue.lineAmountTolerance.fen, exact: exact)
     } catch {
       return nil
     }
@@ -120,12 +160,12 @@ extension LineRule {
   /// Steps 1–4 of the split for a packed line.
   @inline(__always)
   fileprivate func split(
-    _ line: PackedFeeLine, presplit: LineParts?, rounding: RoundingRule, tolerance: Int64, exact: Bool
+    _ line: PackedFeeLine, quantity: Quantity, presplit: LineParts?, rounding: RoundingRule, tolerance: Int64, exact: Bool
   ) throws(LineFault) -> LineOutcome {
     try Self.checkAmount(
-      quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount.fen, rounding: rounding, tolerance: tolerance)
+      quantity: quantity, unitPrice: line.unitPrice, amount: line.amount.fen, rounding: rounding, tolerance: tolerance)
     return try split(
-      quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount.fen, approvalBit: line.approvalBit,
+      quantity: quantity, unitPrice: line.unitPrice, amount: line.amount.fen, approvalBit: line.approvalBit,
       presplit: presplit, rounding: rounding, exact: exact)
   }
 }

@@ -60,7 +60,8 @@ public struct CompiledCatalogue: Sendable {
     do {
       table = try ItemCodeTable(items)
     } catch {
-      // Unreachable: distinct strings pack to distinct codes, which some seed spreads.
+      // Unreachable in practice: distinct strings pack to distinct codes, which
+      // some seed spreads unless two of them have the same 64-bit hash.
       switch error {
       case .duplicate(let i):
         throw SettlementError(.duplicateDefinition, at: "items", expected: "distinct item codes", found: items[i].code.description)

@@ -67,19 +67,26 @@ public struct ItemCode: Sendable, Hashable, CustomStringConvertible {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// A well-mixed 64-bit hash under `seed`: multiply–xor over the words,
-  /// then the two halves of a 128-bit product folded together, so every
+  /// A well-mixed 64-bit hash of the code: the words multiplied in pairs
+  /// to 128 bits and the halves folded together (as in wyhash), so every
   /// output bit depends on every character (national codes share long
-  /// prefixes and differ in a few digits). No per-process seed, so a
-  /// table's layout is the same every run.
-  @inline(__always)
-  func mixedHash(seed: UInt64) -> UInt64 {
-    var h = (w0 ^ seed) &* 0x9E37_79B9_7F4A_7C15
-    h = (h ^ w1) &* 0xC2B2_AE3D_27D4_EB4F
-    h = (h ^ w2) &* 0x1656_67B1_9E37_79F9
-    let (high, low) = (h ^ w3).multipliedFullWidth(by: 0xD6E8_FEB8_6659_FD93)
-    return high ^ low
+  /// prefixes and differ in a few digits). The constants have the top bit of
+  /// every byte set, so no word of ASCII text xor a constant is zero (a zero
+  /// factor would lose the other word). No per-process seed: a code's hash,
+  /// and so a table's layout, is the same every run.
+  ///
+  /// Computed once per line, when lines are prepared
+  /// (``PackedFeeLine/codeHash``); an ``ItemCodeTable`` places the hash by
+  /// its own multiplier.
+  var mixedHash: UInt64 {
+    let first = (w0 ^ 0xA0F6_9DD3_C5E7_B3A9).multipliedFullWidth(by: w1 ^ 0xE7B3_95C9_8DB1_F1A5)
+    let second = (first.high ^ first.low ^ w2 ^ 0x8BB8_CB93_96AE_ACC9).multipliedFullWidth(by: w3 ^ 0xD6E8_FEB8_E6D9_FD93)
+    return second.high ^ second.low
   }
+
+  /// A value no text packs to (``init(_:)`` never leaves a zero byte before
+  /// a non-zero one): marks an empty slot, so a look-up needs no second test.
+  static let unused = ItemCode(0, 1, 0, 0)
 
   /// Equality as four word compares, without short-circuit branches.
   @inline(__always)

@@ -3,10 +3,12 @@
 /// with one hash, one small displacement read and one slot read — no probe
 /// loop, so a look-up has no data-dependent jumps.
 ///
-/// A code's hash (``ItemCode/mixedHash(seed:)``) picks a bucket of about
-/// four codes and two numbers `h1`, `h2` (`h2` odd); its slot is
-/// `(h1 + d × h2) mod capacity`, where `d` is the bucket's displacement,
-/// chosen when building so that no two codes share a slot. Each slot holds
+/// A code's hash (``ItemCode/mixedHash``, kept with a prepared line),
+/// times the table's odd multiplier, picks a bucket of about four codes
+/// and a start `h`; its slot is `(h xor d) mod capacity`, where `d` is the
+/// bucket's displacement, chosen when building so that no two codes share
+/// a slot (two codes of one bucket with the same start cannot be spread:
+/// the next seed's multiplier gives them other starts). Each slot holds
 /// the code, the item's ``LineRule`` and its dense index in one 64-byte,
 /// 64-byte-aligned record, so a hit reads one cache line of it. A code not
 /// listed lands on some slot whose code differs: the look-up compares the
@@ -25,6 +27,8 @@ final class ItemCodeTable: @unchecked Sendable {
   let bucketCount: Int
   /// The hash seed that gave a collision-free layout.
   let seed: UInt64
+  /// The seed's multiplier (``multiplier(seed:)``).
+  let multiplier: UInt64
   /// The number of items.
   let count: Int
 
@@ -54,11 +58,12 @@ final class ItemCodeTable: @unchecked Sendable {
     self.capacity = capacity
     bucketCount = buckets
     self.seed = seed
+    multiplier = Self.multiplier(seed: seed)
     count = codes.count
     slots = UnsafeMutableRawPointer.allocate(byteCount: capacity * MemoryLayout<ItemSlot>.stride, alignment: 64)
       .bindMemory(to: ItemSlot.self, capacity: capacity)
     let empty = ItemSlot(
-      code: ItemCode(0, 0, 0, 0), rule: LineRule(itemClass: .classC, payFirstRatio: .zero, priceCap: nil, restricted: false),
+      code: .unused, rule: LineRule(itemClass: .classC, payFirstRatio: .zero, priceCap: nil, restricted: false),
       index: -1)
     slots.initialize(repeating: empty, count: capacity)
     for (i, item) in items.enumerated() {
@@ -77,31 +82,43 @@ final class ItemCodeTable: @unchecked Sendable {
   enum BuildFailure: Error {
     /// `items[index]` repeats an earlier code.
     case duplicate(index: Int)
-    /// No seed spread the codes (two codes hash alike under every seed).
+    /// No seed spread the codes (two codes with the same 64-bit hash).
     case noLayout
   }
 
-  /// Where a code goes: its bucket, and `h1`, `h2` of its slot sequence.
+  /// Where a code goes: its bucket, and the start `h` its displacement moves it from.
   struct Placement: Equatable {
     var bucket: Int
-    var h1: UInt64
-    var h2: UInt64
+    var start: UInt64
 
     /// The slot for displacement `d` in a table of `capacity` slots.
     @inline(__always)
-    func slot(_ d: UInt64, capacity: Int) -> Int { Int(truncatingIfNeeded: (h1 &+ d &* h2) & UInt64(capacity &- 1)) }
+    func slot(_ d: UInt64, capacity: Int) -> Int { Int(truncatingIfNeeded: (start ^ d) & UInt64(capacity &- 1)) }
   }
 
   /// The placement of `code` in a table of `buckets` buckets under `seed`.
-  @inline(__always)
   static func placement(_ code: ItemCode, buckets: Int, seed: UInt64) -> Placement {
-    let h = code.mixedHash(seed: seed)
-    // Bucket from the low bits, the step from bits 20 up, the start from bits 32 up.
-    return Placement(bucket: Int(truncatingIfNeeded: h) & (buckets &- 1), h1: h >> 32, h2: (h >> 20) | 1)
+    placement(hash: code.mixedHash, buckets: buckets, multiplier: multiplier(seed: seed))
   }
 
+  /// The placement of a code of hash `hash` (``ItemCode/mixedHash``).
+  @inline(__always)
+  static func placement(hash: UInt64, buckets: Int, multiplier: UInt64) -> Placement {
+    // An odd multiplier is a bijection, so distinct hashes stay distinct
+    // under every seed. The bucket, from the low bits, is the same under
+    // every seed (the hash is well mixed already); the start, from bits 32
+    // up, depends on every bit of the hash and differs from seed to seed.
+    let h = hash &* multiplier
+    return Placement(bucket: Int(truncatingIfNeeded: h) & (buckets &- 1), start: h >> 32)
+  }
+
+  /// The odd multiplier of seed `seed`: a different one for every seed.
+  static func multiplier(seed: UInt64) -> UInt64 { (0x9E37_79B9_7F4A_7C15 &* (seed &* 2 &+ 1)) | 1 }
+
   /// The placement of `code` in this table.
-  func placement(_ code: ItemCode) -> Placement { Self.placement(code, buckets: bucketCount, seed: seed) }
+  func placement(_ code: ItemCode) -> Placement {
+    Self.placement(hash: code.mixedHash, buckets: bucketCount, multiplier: multiplier)
+  }
 
   /// Each code's slot and each bucket's displacement, or `nil` when some
   /// bucket's codes cannot be spread without a collision under `seed`.
@@ -119,7 +136,7 @@ final class ItemCodeTable: @unchecked Sendable {
     for b in order where !members[b].isEmpty {
       let group = members[b]
       var found: UInt64? = nil
-      // `h2` is odd, so each code's slot runs through every slot as `d` does.
+      // Each code's slot runs through every slot as `d` does.
       search: for d in 0..<UInt64(capacity) {
         for (j, i) in group.enumerated() {
           let s = placements[i].slot(d, capacity: capacity)
@@ -141,11 +158,29 @@ final class ItemCodeTable: @unchecked Sendable {
   }
 
   /// The slot holding `code`, or `nil` when the table does not list it.
-  @inline(__always)
   func slot(of code: ItemCode) -> UnsafePointer<ItemSlot>? {
-    let p = Self.placement(code, buckets: bucketCount, seed: seed)
-    let slot = UnsafePointer(slots + p.slot(UInt64(displacements[p.bucket]), capacity: capacity))
-    return slot.pointee.code.matches(code) && slot.pointee.index >= 0 ? slot : nil
+    let slot = candidate(hash: code.mixedHash)
+    return slot.pointee.code.matches(code) ? slot : nil
+  }
+
+  /// The slot holding `line`'s code when the line is the usual kind
+  /// (``PackedFeeLine/isUsual``), else `nil`: the line's code hash placed,
+  /// the whole code compared, one test, no jump.
+  @inline(__always)
+  func usualSlot(for line: UnsafePointer<PackedFeeLine>) -> UnsafePointer<ItemSlot>? {
+    let code = line.pointee.itemCode
+    let slot = candidate(hash: line.pointee.codeHash)
+    let c = slot.pointee.code
+    let differs = (c.w0 ^ code.w0) | (c.w1 ^ code.w1) | (c.w2 ^ code.w2) | (c.w3 ^ code.w3) | UInt64(line.pointee.unusual)
+    return differs == 0 ? slot : nil
+  }
+
+  /// The one slot a code of hash `hash` can be in (an empty slot's code is
+  /// ``ItemCode/unused``, which no code matches).
+  @inline(__always)
+  private func candidate(hash: UInt64) -> UnsafePointer<ItemSlot> {
+    let p = Self.placement(hash: hash, buckets: bucketCount, multiplier: multiplier)
+    return UnsafePointer(slots + p.slot(UInt64(displacements[p.bucket]), capacity: capacity))
   }
 }
 
@@ -155,6 +190,6 @@ struct ItemSlot {
   var code: ItemCode
   /// The item's rule for lines stating no attributes.
   var rule: LineRule
-  /// The item's dense index; −1 = empty slot.
+  /// The item's dense index; −1 = empty slot (whose code is ``ItemCode/unused``).
   var index: Int32
 }
