@@ -92,8 +92,9 @@ enum BatchIO {
     while true {
       let n = try buffer.withUnsafeMutableBytes { b in
         var n = 0
+        guard let base = b.baseAddress else { return n }  // never: the buffer is a chunk long
         while n < b.count {
-          let r = read(reader.fileDescriptor, b.baseAddress! + n, b.count - n)
+          let r = read(reader.fileDescriptor, base + n, b.count - n)
           if r == 0 { break }
           guard r > 0 else { throw BenchmarkFailure("cannot read \(input.path)") }
           n += r

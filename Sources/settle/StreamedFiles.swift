@@ -33,8 +33,9 @@ struct ChunkedReader {
     let fd = handle.fileDescriptor
     var n = 0
     try buffer.withUnsafeMutableBytes { b in
+      guard let base = b.baseAddress else { return }  // an empty buffer reads nothing
       while n < b.count {
-        let r = Foundation.read(fd, b.baseAddress! + n, b.count - n)
+        let r = Foundation.read(fd, base + n, b.count - n)
         if r == 0 { break }
         if r < 0 {
           if errno == EINTR { continue }

@@ -121,7 +121,7 @@ extension SettlementEngine {
           guard s < e else { continue }
           let (ytd, empty) = accumulators(p, s)
           for i in s..<e {
-            if i == s && empty || ytd.pointee.year < first[i].year {
+            if (i == s && empty) || ytd.pointee.year < first[i].year {
               try settleClaim(first + i, index: i, FirstOfYear.self, ytd, scratch, locate: true, trace: &trace, sink: &sink)
             } else {
               try settleClaim(first + i, index: i, CarriedYear.self, ytd, scratch, locate: true, trace: &trace, sink: &sink)
