@@ -45,6 +45,9 @@ protocol SettledClaimConsumer {
 struct SettlementStream {
   /// Rows settled per engine call, at most.
   static let defaultBatchSize = 4096
+  /// Rows ``CanonicalCSVScanner`` reads before their order is checked
+  /// (their persons' look-ups then overlap).
+  static let lookahead = 32
 
   let engines: [SettlementEngine]
   private var scanner: ClaimFileScanner
@@ -114,7 +117,10 @@ struct SettlementStream {
     defer { slot.deinitialize(count: 1); slot.deallocate() }
     scanner.append(chunk, isFinal: isFinal)
     var error: RowError? = nil
-    var read = CanonicalCSVScanner.Row()
+    let reads = UnsafeMutablePointer<CanonicalCSVScanner.Row>.allocate(capacity: Self.lookahead)
+    reads.initialize(repeating: CanonicalCSVScanner.Row(), count: Self.lookahead)
+    let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.lookahead)
+    defer { reads.deinitialize(count: Self.lookahead); reads.deallocate(); hashes.deallocate() }
     while true {
       if !canonicalChecked, scanner.hasHeader {
         canonicalChecked = true
@@ -125,21 +131,50 @@ struct SettlementStream {
       // Rows of a canonical header straight to their claim; the others (and
       // any row it declines) through the general scanners.
       if let canonical {
-        while scanner.nextCanonical(canonical, into: batch.nextClaim(engine: 0), &read) {
-          canonicalRowCount &+= 1
-          let b = scanner.buffer.span
-          do throws(RowError) {
-            try state.accept(read.row, dateOffset: read.dateOffset, b, into: batch)
-          } catch {
-            let located = error.located(line: read.row.line, lineStart: read.row.lineStart, in: b)
-            if !skipsBadRows {
-              try settleBatch(b, into: &consumer)
-              throw located
+        // Up to `lookahead` rows read, their new persons' look-ups started
+        // together (``StreamState/touchPersons(_:_:_:hashes:)``), then each
+        // row checked and accepted in turn.
+        while true {
+          let room = min(Self.lookahead, batch.capacity &- batch.count)
+          let claims = batch.nextClaim(engine: 0)
+          var n = 0
+          while n < room, scanner.nextCanonical(canonical, into: claims + n, &reads[n]) { n &+= 1 }
+          if n == 0 { break }
+          canonicalRowCount &+= n
+          // A bad row (when not skipped), its place among the rows read and its error.
+          var stop: (row: Int, error: SettlementError)? = nil
+          do {
+            let b = scanner.buffer.span
+            state.touchPersons(reads, n, b, hashes: hashes)
+            var j = 0
+            while j < n {
+              let read = reads + j
+              // A row before it rejected: its claim moves down to the next free place.
+              let next = batch.nextClaim(engine: 0)
+              if next != claims + j { next.pointee = claims[j] }
+              do throws(RowError) {
+                try state.accept(read.pointee.row, dateOffset: read.pointee.dateOffset, b, into: batch)
+              } catch {
+                let located = error.located(line: read.pointee.row.line, lineStart: read.pointee.row.lineStart, in: b)
+                if !skipsBadRows {
+                  try settleBatch(b, into: &consumer)
+                  stop = (j, located)
+                  break
+                }
+                Self.reject(located, line: read.pointee.row.line, b.extracting(read.pointee.row.lineStart..<read.pointee.lineEnd), into: &rejects)
+                rejectedCount += 1
+              }
+              j &+= 1
             }
-            Self.reject(located, line: read.row.line, b.extracting(read.row.lineStart..<read.lineEnd), into: &rejects)
-            rejectedCount += 1
+            if stop == nil, batch.isFull { try settleBatch(b, into: &consumer) }
           }
-          if batch.isFull { try settleBatch(b, into: &consumer) }
+          if let stop {
+            // The rows read after it stay unread, as without reading ahead.
+            scanner.rewind(after: reads[stop.row])
+            canonicalRowCount &-= n &- 1 &- stop.row
+            throw stop.error
+          }
+          if n < room { break }
         }
       }
       guard try scanner.next(into: &slot.pointee, error: &error) else { break }
@@ -234,6 +269,8 @@ struct StreamState {
   let targetYear: Int?
   var yearShift: Int32? = nil
   var claimCount = 0
+  /// What ``touchPersons(_:_:_:hashes:)`` loaded (kept so that its loads are made).
+  var touched: UInt64 = 0
 
   init(engines: [SettlementEngine], targetYear: Int?) {
     codes = engines.map { ClaimCodes(table: $0.table) }
