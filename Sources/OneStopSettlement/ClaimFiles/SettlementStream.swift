@@ -47,7 +47,7 @@ struct SettlementStream {
   static let defaultBatchSize = 4096
   /// Rows ``CanonicalCSVScanner`` reads before their order is checked
   /// (their persons' look-ups then overlap).
-  static let lookahead = 32
+  static let defaultLookahead = 32
 
   let engines: [SettlementEngine]
   private var scanner: ClaimFileScanner
@@ -63,6 +63,9 @@ struct SettlementStream {
   /// Let canonical headers' rows be read by ``CanonicalCSVScanner`` (off
   /// only to test it against the general scanners).
   var usesCanonicalPath = true
+  /// Rows ``CanonicalCSVScanner`` reads before their order is checked
+  /// (1 = each row checked as it is read, to test reading ahead against).
+  var lookahead = SettlementStream.defaultLookahead
   /// Rows read by ``CanonicalCSVScanner`` (for tests).
   private(set) var canonicalRowCount = 0
   /// Rejected rows, CSV `line,error,row`.
@@ -117,10 +120,13 @@ struct SettlementStream {
     defer { slot.deinitialize(count: 1); slot.deallocate() }
     scanner.append(chunk, isFinal: isFinal)
     var error: RowError? = nil
-    let reads = UnsafeMutablePointer<CanonicalCSVScanner.Row>.allocate(capacity: Self.lookahead)
-    reads.initialize(repeating: CanonicalCSVScanner.Row(), count: Self.lookahead)
-    let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.lookahead)
-    defer { reads.deinitialize(count: Self.lookahead); reads.deallocate(); hashes.deallocate() }
+    let ahead = max(lookahead, 1)
+    let reads = UnsafeMutablePointer<CanonicalCSVScanner.Row>.allocate(capacity: ahead)
+    reads.initialize(repeating: CanonicalCSVScanner.Row(), count: ahead)
+    let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: ahead)
+    let ids = UnsafeMutablePointer<StreamState.ShortPersonId>.allocate(capacity: ahead)
+    ids.initialize(repeating: StreamState.ShortPersonId(), count: ahead)
+    defer { reads.deinitialize(count: ahead); reads.deallocate(); hashes.deallocate(); ids.deinitialize(count: ahead); ids.deallocate() }
     while true {
       if !canonicalChecked, scanner.hasHeader {
         canonicalChecked = true
@@ -135,7 +141,7 @@ struct SettlementStream {
         // together (``StreamState/touchPersons(_:_:_:hashes:)``), then each
         // row checked and accepted in turn.
         while true {
-          let room = min(Self.lookahead, batch.capacity &- batch.count)
+          let room = min(ahead, batch.capacity &- batch.count)
           let claims = batch.nextClaim(engine: 0)
           var n = 0
           while n < room, scanner.nextCanonical(canonical, into: claims + n, &reads[n]) { n &+= 1 }
@@ -145,7 +151,7 @@ struct SettlementStream {
           var stop: (row: Int, error: SettlementError)? = nil
           do {
             let b = scanner.buffer.span
-            state.touchPersons(reads, n, b, hashes: hashes)
+            state.touchPersons(reads, n, b, ids: ids, hashes: hashes)
             var j = 0
             while j < n {
               let read = reads + j
@@ -153,7 +159,11 @@ struct SettlementStream {
               let next = batch.nextClaim(engine: 0)
               if next != claims + j { next.pointee = claims[j] }
               do throws(RowError) {
-                try state.accept(read.pointee.row, dateOffset: read.pointee.dateOffset, b, into: batch)
+                if read.pointee.row.personId.count <= 16 {
+                  try state.accept(read.pointee.row, dateOffset: read.pointee.dateOffset, id: ids[j], b, into: batch)
+                } else {
+                  try state.accept(read.pointee.row, dateOffset: read.pointee.dateOffset, b, into: batch)
+                }
               } catch {
                 let located = error.located(line: read.pointee.row.line, lineStart: read.pointee.row.lineStart, in: b)
                 if !skipsBadRows {
@@ -265,6 +275,8 @@ struct StreamState {
   var recordsFirstLines = false
   var currentId = CurrentPersonId()
   var currentPerson = -1
+  /// The hash of ``currentId`` when it has at most 16 bytes.
+  var currentHash: UInt64 = 0
   var lastDate: Int32 = 0
   let targetYear: Int?
   var yearShift: Int32? = nil
@@ -301,6 +313,13 @@ struct StreamState {
     admit(row, try checkOrder(row.personId, date: row.date, dateOffset: dateOffset, b), b, into: batch)
   }
 
+  /// ``accept(_:dateOffset:_:into:)`` for a row whose person id of at most
+  /// 16 bytes has been read as `id` (``touchPersons(_:_:_:ids:hashes:)``).
+  @inline(__always)
+  mutating func accept(_ row: StreamRow, dateOffset: Int, id: ShortPersonId, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
+    admit(row, try checkOrder(row.personId, id, date: row.date, dateOffset: dateOffset, b), b, into: batch)
+  }
+
   /// Where a row's person stands: new or the current one, and for a new
   /// one its hash and slot in ``persons``; for an id of at most 16 bytes,
   /// its two words (``CurrentPersonId/words(_:_:_:)``), computed once for
@@ -324,10 +343,7 @@ struct StreamState {
         try checkDate(date, dateOffset: dateOffset)
         return PersonCheck(isNew: false, hash: 0, slot: 0)
       }
-      let hash = PersonIdSet.hash(low: low, high: high, count: n)
-      let (slot, seen) = persons.find(low: low, high: high, count: n, hash: hash)
-      if seen { throw Self.seenBefore(personId, b) }
-      return PersonCheck(isNew: true, hash: hash, slot: slot, low: low, high: high)
+      return try newPerson(personId, ShortPersonId(low: low, high: high, hash: PersonIdSet.hash(low: low, high: high, count: n)), b)
     }
     guard currentPerson < 0 || !currentId.matches(personId, in: b) else {
       try checkDate(date, dateOffset: dateOffset)
@@ -337,6 +353,25 @@ struct StreamState {
     let (slot, seen) = persons.find(personId, in: b, hash: hash)
     if seen { throw Self.seenBefore(personId, b) }
     return PersonCheck(isNew: true, hash: hash, slot: slot)
+  }
+
+  /// ``checkOrder(_:date:dateOffset:_:)`` of a person id of at most 16 bytes read as `id`.
+  @inline(__always)
+  private func checkOrder(_ personId: ByteRange, _ id: ShortPersonId, date: Int32, dateOffset: Int, _ b: Span<UInt8>) throws(RowError) -> PersonCheck {
+    if currentPerson >= 0, currentId.matches(low: id.low, high: id.high, count: personId.count) {
+      try checkDate(date, dateOffset: dateOffset)
+      return PersonCheck(isNew: false, hash: 0, slot: 0)
+    }
+    return try newPerson(personId, id, b)
+  }
+
+  /// A person id of at most 16 bytes, read as `id`, that is not the
+  /// current one: new, or seen before (`.unsortedClaims`).
+  @inline(__always)
+  private func newPerson(_ personId: ByteRange, _ id: ShortPersonId, _ b: Span<UInt8>) throws(RowError) -> PersonCheck {
+    let (slot, seen) = persons.find(low: id.low, high: id.high, count: personId.count, hash: id.hash)
+    if seen { throw Self.seenBefore(personId, b) }
+    return PersonCheck(isNew: true, hash: id.hash, slot: slot, low: id.low, high: id.high)
   }
 
   /// The current person's next date: not before the previous one.
@@ -370,6 +405,7 @@ struct StreamState {
       if n <= 16 {
         persons.insert(low: person.low, high: person.high, count: n, hash: person.hash, slot: person.slot)
         currentId.set(low: person.low, high: person.high, count: n)
+        currentHash = person.hash
       } else {
         persons.insert(row.personId, in: b, hash: person.hash, slot: person.slot)
         currentId.set(row.personId, in: b)
