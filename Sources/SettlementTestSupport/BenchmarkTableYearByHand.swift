@@ -66,19 +66,8 @@ extension BenchmarkTable {
     // of province, −15 unreferred outside the county; 特困 and 低保 pay no
     // deductible; caps 15 万 (inpatient and chronic together), 400 元
     // (general outpatient).
-    var d: Int64, ratio: Int64
-    switch c.kind {
-    case .inpatient:
-      let again = y.admissions > 0
-      (d, ratio) = c.level == 0 ? (20_000, 900_000) : c.level == 1 ? (again ? 20_000 : 40_000, 700_000) : (again ? 40_000 : 80_000, 600_000)
-      if c.place == .outOfProvince { ratio &-= 100_000 }
-      if !c.referred && c.place != .inCounty { ratio &-= 150_000 }
-    case .outpatientChronic:
-      (d, ratio) = (0, c.level == 0 ? 700_000 : c.level == 1 ? 650_000 : 600_000)
-    case .generalOutpatient:
-      (d, ratio) = c.level == 0 ? (0, 600_000) : c.level == 1 ? (10_000, 500_000) : (20_000, 400_000)
-    }
-    if extreme || minimum { d = 0 }
+    let (standard, ratio) = basicTerms(c, repeatAdmission: y.admissions > 0)
+    let d = extreme || minimum ? 0 : standard
     guard let basic = ByHand.halfUp(max(left &- d, 0), ratio) else { return nil }
     let paidBasic = min(basic, left, max(general ? 40_000 &- y.basicPaidGeneral : 15_000_000 &- y.basicPaid, 0))
     if general { y.basicPaidGeneral &+= paidBasic } else { y.basicPaid &+= paidBasic }
@@ -102,7 +91,7 @@ extension BenchmarkTable {
     // the four others 70 % above 3,000 元 a claim; caps 10 万 a year, of
     // which 9 万 inpatient and chronic, 1 万 general outpatient.
     if ids & 0b111111 != 0 {
-      let (d, ratio): (Int64, Int64) = extreme ? (0, 1_000_000) : minimum ? (0, 800_000) : (300_000, 700_000)
+      let (d, ratio) = assistanceClass(ids)
       guard let a = ByHand.halfUp(max(left &- d, 0), ratio) else { return nil }
       let year = 10_000_000 &- y.assistancePaid &- y.assistancePaidGeneral
       let paid = min(a, left, max(min(year, general ? 1_000_000 &- y.assistancePaidGeneral : 9_000_000 &- y.assistancePaid), 0))
@@ -114,9 +103,7 @@ extension BenchmarkTable {
     // 倾斜救助: referred inpatient claims within the province, by the first
     // identity with a class, above its deductible a claim; cap 5 万 a year.
     if inpatient && c.referred && c.place != .outOfProvince && ids & 0b111111 != 0 {
-      let (d, ratio): (Int64, Int64) =
-        extreme ? (500_000, 1_000_000) : ids & 0b110 != 0 ? (500_000, 900_000) : ids & 0b1000 != 0 ? (500_000, 700_000)
-        : ids & 0b10000 != 0 ? (700_000, 700_000) : (700_000, 500_000)
+      let (d, ratio) = tiltClass(ids)
       guard let a = ByHand.halfUp(max(left &- d, 0), ratio) else { return nil }
       let paid = min(a, left, max(5_000_000 &- y.tiltPaid, 0))
       y.tiltPaid &+= paid
