@@ -90,7 +90,7 @@ import Testing
       // 救助 100 % of 60,000, under the general 1 万 and the yearly 10 万 (9,000,000 paid).
       Admission(kind: .generalOutpatient, level: 1, place: .inCounty, inPolicy: 100_000, layers: [40_000, 0, 60_000, 0, 0]),
     ]),
-    Person(name: "no identity: outpatient claims are no admission, 大病's deductible met on the fifth claim", identities: 0, admissions: [
+    Person(name: "no identity: outpatient claims are no admission, 大病's deductible met on the fourth admission", identities: 0, admissions: [
       // General outpatient 二级, 300 元: (30,000 − 10,000) × 0.50 = 10,000.
       Admission(kind: .generalOutpatient, level: 1, place: .inCounty, inPolicy: 30_000, layers: [10_000, 0, 0, 0, 0]),
       // First admission (the outpatient claim is none): 二级 in the city, unreferred, 10,000 元: 400 元,
