@@ -9,13 +9,18 @@ import SettlementTestSupport
 ///   policy (``ThreeTierTable/settleByHand(_:)`` and ``ThreeTierTable``);
 /// * `baseline-full-hand` / `baseline-full-table`: the `aggregated`
 ///   scenario's own table and claims (``BenchmarkTable/settleByHand(_:)`` and
-///   ``BenchmarkTable``: five layers, three levels, six identities).
+///   ``BenchmarkTable``: five layers, three levels, six identities);
+/// * `baseline-year-hand` / `baseline-year-table`: the `year` scenario's own
+///   persons (``YearScenario/population(_:)``) with their accumulators
+///   carried from admission to admission
+///   (``BenchmarkTable/settleByHand(_:year:)`` person by person, and the
+///   engine's ``SettlementEngine/settle(_:personStarts:into:)``).
 ///
 /// Each pair's checksums must be equal to the fen; the ratio of the two
 /// rates is what the table-driven engine costs over hand-written code on
 /// identical work.
 enum Baseline {
-  static func run(claims: Int, options: Options, workload _: Workload) throws -> [Measurement] {
+  static func run(claims: Int, options: Options, workload w: Workload) throws -> [Measurement] {
     let threeTier = try ThreeTierTable.engine()
     var g = ClaimGenerator(seed: Scenario.seed &+ 9, table: threeTier.table, year: ThreeTierTable.year)
     let simple = try pair("baseline", threeTier, g.claims(Aggregated.poolSize).map(\.prepared), claims: claims,
@@ -25,7 +30,61 @@ enum Baseline {
     let fullPool = h.claims(Aggregated.poolSize).map(\.prepared)
     let whole = try pair("baseline-full", full, fullPool, claims: claims,
       by: { try settle($0, $1) { BenchmarkTable.settleByHand($0) } }, note: "hand-written loop of the benchmark table")
-    return simple + whole
+    let year = try yearPair(w.date == nil ? w : Workload(benchmark: full), claims: claims)
+    return simple + whole + year
+  }
+
+  /// Times the `year` scenario's work by hand (``settleYearByHand``) and
+  /// through the engine (``YearScenario/settle``) on the scenario's own
+  /// persons (`w` is the default workload, ``BenchmarkTable``) and checks
+  /// that their checksums are equal.
+  static func yearPair(_ w: Workload, claims: Int) throws -> [Measurement] {
+    let (pool, starts) = YearScenario.population(w)
+    let (byHand, table) = try pool.withUnsafeBufferPointer { c in
+      try starts.withUnsafeBufferPointer { s in
+        (try timed { try settleYearByHand(c, starts: s, count: claims) },
+         try timed { try YearScenario.settle(c, starts: s, count: claims, engine: w.engine) })
+      }
+    }
+    blackHole(byHand.result.1 &+ table.result.1)
+    guard byHand.result == table.result else {
+      throw BenchmarkFailure("baseline-year: hand-written loop \(byHand.result) vs engine \(table.result) (claims, fen)")
+    }
+    let note = "\(starts.count - 1) persons, \(pool.count) admissions, accumulators carried"
+    return [
+      Measurement(scenario: "baseline-year-hand", claims: byHand.result.0, seconds: byHand.seconds, threads: 1,
+        checksum: byHand.result.1, note: "hand-written year loop of the benchmark table, best of \(byHand.all.count); \(note)"),
+      Measurement(scenario: "baseline-year-table", claims: table.result.0, seconds: table.seconds, threads: 1,
+        checksum: table.result.1,
+        note: "engine, \(w.engine.table.id), best of \(table.all.count); \(note); same claims, same checksum"),
+    ]
+  }
+
+  /// The `year` scenario's loop written by hand: at least `count` claims,
+  /// the whole population at a time, each person from empty accumulators
+  /// (``BenchmarkTable/YearByHand``) carried from claim to claim; returns
+  /// (claims settled, Σ fund payments), as ``YearScenario/settle`` does.
+  /// Not inlined, so a profiler can single it out
+  /// (`--toggle-collect='*settleYearByHand*'`).
+  @inline(never)
+  static func settleYearByHand(
+    _ claims: UnsafeBufferPointer<PreparedClaim>, starts: UnsafeBufferPointer<Int>, count: Int
+  ) throws -> (Int, Int64) {
+    var checksum: Int64 = 0
+    var done = 0
+    while done < count {
+      for p in 0..<(starts.count &- 1) {
+        var year = BenchmarkTable.YearByHand()
+        for i in starts[p]..<starts[p &+ 1] {
+          guard let funds = BenchmarkTable.settleByHand(claims[i], year: &year) else {
+            throw BenchmarkFailure("baseline-year: overflow in claim \(i)")
+          }
+          checksum &+= funds
+        }
+      }
+      done &+= claims.count
+    }
+    return (done, checksum)
   }
 
   /// Times the hand-written loop `hand` (claims `range` of the pool, cycled;
@@ -68,5 +127,14 @@ enum Baseline {
       i &+= n
     }
     return checksum
+  }
+}
+
+extension Workload {
+  /// The default workload: ``BenchmarkTable`` compiled into `engine`, claims of its year.
+  init(benchmark engine: SettlementEngine) {
+    self.engine = engine
+    year = BenchmarkTable.year
+    date = nil
   }
 }
