@@ -159,10 +159,11 @@ struct SettlementStream {
               let next = batch.nextClaim(engine: 0)
               if next != claims + j { next.pointee = claims[j] }
               do throws(RowError) {
-                if read.pointee.row.personId.count <= 16 {
-                  try state.accept(read.pointee.row, dateOffset: read.pointee.dateOffset, id: ids[j], b, into: batch)
+                let row = UnsafePointer(read).pointer(to: \.row).unsafelyUnwrapped
+                if row.pointee.personId.count <= 16 {
+                  try state.accept(row, dateOffset: read.pointee.dateOffset, id: ids[j], b, into: batch)
                 } else {
-                  try state.accept(read.pointee.row, dateOffset: read.pointee.dateOffset, b, into: batch)
+                  try state.accept(row, dateOffset: read.pointee.dateOffset, b, into: batch)
                 }
               } catch {
                 let located = error.located(line: read.pointee.row.line, lineStart: read.pointee.row.lineStart, in: b)
@@ -299,25 +300,24 @@ struct StreamState {
       batch.nextClaim(engine: k).pointee = try codes[k].prepare(r, b)
       k &+= 1
     }
-    admit(
-      StreamRow(
-        line: r.pointee.line, lineStart: r.pointee.lineStart, claimId: r.pointee.claimId, personId: r.pointee.personId, date: r.pointee.date,
-        income: r.pointee.income, startsPerson: false),
-      person, b, into: batch)
+    var row = StreamRow(
+      line: r.pointee.line, lineStart: r.pointee.lineStart, claimId: r.pointee.claimId, personId: r.pointee.personId, date: r.pointee.date,
+      income: r.pointee.income, startsPerson: false)
+    withUnsafePointer(to: &row) { admit($0, person, b, into: batch) }
   }
 
   /// Checks order and adds a row read by ``CanonicalCSVScanner`` (its claim
   /// already at `batch.nextClaim(engine: 0)`) to `batch`.
   @inline(__always)
-  mutating func accept(_ row: StreamRow, dateOffset: Int, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
-    admit(row, try checkOrder(row.personId, date: row.date, dateOffset: dateOffset, b), b, into: batch)
+  mutating func accept(_ row: UnsafePointer<StreamRow>, dateOffset: Int, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
+    admit(row, try checkOrder(row.pointee.personId, date: row.pointee.date, dateOffset: dateOffset, b), b, into: batch)
   }
 
   /// ``accept(_:dateOffset:_:into:)`` for a row whose person id of at most
   /// 16 bytes has been read as `id` (``touchPersons(_:_:_:ids:hashes:)``).
   @inline(__always)
-  mutating func accept(_ row: StreamRow, dateOffset: Int, id: ShortPersonId, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
-    admit(row, try checkOrder(row.personId, id, date: row.date, dateOffset: dateOffset, b), b, into: batch)
+  mutating func accept(_ row: UnsafePointer<StreamRow>, dateOffset: Int, id: ShortPersonId, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
+    admit(row, try checkOrder(row.pointee.personId, id, date: row.pointee.date, dateOffset: dateOffset, b), b, into: batch)
   }
 
   /// Where a row's person stands: new or the current one, and for a new
@@ -398,24 +398,22 @@ struct StreamState {
 
   /// Adds an accepted row (its claims already at `batch.nextClaim`).
   @inline(__always)
-  private mutating func admit(_ row: StreamRow, _ person: PersonCheck, _ b: Span<UInt8>, into batch: StreamBatch) {
+  private mutating func admit(_ row: UnsafePointer<StreamRow>, _ person: PersonCheck, _ b: Span<UInt8>, into batch: StreamBatch) {
     if person.isNew {
       currentPerson = persons.count
-      let n = row.personId.count
+      let n = row.pointee.personId.count
       if n <= 16 {
         persons.insert(low: person.low, high: person.high, count: n, hash: person.hash, slot: person.slot)
         currentId.set(low: person.low, high: person.high, count: n)
         currentHash = person.hash
       } else {
-        persons.insert(row.personId, in: b, hash: person.hash, slot: person.slot)
-        currentId.set(row.personId, in: b)
+        persons.insert(row.pointee.personId, in: b, hash: person.hash, slot: person.slot)
+        currentId.set(row.pointee.personId, in: b)
       }
-      if recordsFirstLines { personFirstLine.append(row.line) }
+      if recordsFirstLines { personFirstLine.append(row.pointee.line) }
     }
-    lastDate = row.date
-    var row = row
-    row.startsPerson = person.isNew
-    batch.append(row)
+    lastDate = row.pointee.date
+    batch.append(row, startsPerson: person.isNew)
   }
 
   /// Moves every date of the row by whole years so the first row's year
