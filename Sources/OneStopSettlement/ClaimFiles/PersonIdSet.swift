@@ -23,7 +23,9 @@ import Darwin
 /// or hashing again (larger tables rehash from the arena). The tag's other
 /// bits tell apart ids whose probes start at the same slot (all but one in
 /// 2¹⁰ at 2²² slots), so the arena — a cache miss in a large set — is read
-/// almost only for the id itself.
+/// almost only for the id itself. A slot holds the index plus one in its
+/// low 32 bits: up to 2³² − 2 ids (a set of that many would need some
+/// 60 GB before it got there).
 struct PersonIdSet: Sendable {
   private var slots: [UInt64]
   /// Entries in `arena[0..<arenaCount]`; the rest is room to grow.
@@ -57,7 +59,6 @@ struct PersonIdSet: Sendable {
   /// A slot's tag for `hash`: its top 32 bits.
   @inline(__always)
   private static func tag(_ h: UInt64) -> UInt64 { h & ~0xFFFF_FFFF }
-
 
   /// The hash of `b[r]` (for ``contains(_:in:hash:)`` and ``insert(_:in:hash:)``).
   @inline(__always)

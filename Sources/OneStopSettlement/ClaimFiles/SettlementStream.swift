@@ -138,7 +138,7 @@ struct SettlementStream {
       // any row it declines) through the general scanners.
       if let canonical {
         // Up to `lookahead` rows read, their new persons' look-ups started
-        // together (``StreamState/touchPersons(_:_:_:hashes:)``), then each
+        // together (``StreamState/touchPersons(_:_:_:ids:hashes:)``), then each
         // row checked and accepted in turn.
         while true {
           let room = min(ahead, batch.capacity &- batch.count)
@@ -282,7 +282,7 @@ struct StreamState {
   let targetYear: Int?
   var yearShift: Int32? = nil
   var claimCount = 0
-  /// What ``touchPersons(_:_:_:hashes:)`` loaded (kept so that its loads are made).
+  /// What ``touchPersons(_:_:_:ids:hashes:)`` loaded (kept so that its loads are made).
   var touched: UInt64 = 0
 
   init(engines: [SettlementEngine], targetYear: Int?) {
