@@ -82,6 +82,8 @@ struct CanonicalCSVScanner: Sendable {
     var dateOffset = 0
     /// Offset just past the line's last byte (without the line break).
     var lineEnd = 0
+    /// Offset of the next line's start (set by ``ClaimFileScanner/nextCanonical(_:into:_:)``).
+    var next = 0
   }
 
   /// Reads the line starting at `start` into `claim` and `out`: with the

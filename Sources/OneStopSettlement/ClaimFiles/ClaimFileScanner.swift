@@ -185,8 +185,16 @@ struct ClaimFileScanner: Sendable {
     guard let next else { return false }
     line &+= 1
     out.row.line = line
+    out.next = next
     self.start = next
     return true
+  }
+
+  /// Makes the line after `row` (read by ``nextCanonical(_:into:_:)``) the
+  /// next one read, as if no line after it had been read.
+  mutating func rewind(after row: CanonicalCSVScanner.Row) {
+    line = row.row.line
+    start = row.next
   }
 
   /// The line of `row` as read (before in-place decoding when

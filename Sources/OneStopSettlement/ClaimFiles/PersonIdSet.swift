@@ -8,24 +8,33 @@ import Darwin
 /// order check (a person's rows must be contiguous).
 ///
 /// Compact and exact: each id is kept once in a byte arena (a length byte,
-/// or 255 and four length bytes, then the id), and an open-addressing table
-/// of 8-byte slots holds a 24-bit hash tag and the id's arena offset. A
-/// look-up hashes the id once (a fast non-cryptographic hash, eight bytes
-/// at a time), compares tags, and compares the bytes of every id whose tag
-/// matches — so two ids that hash alike are told apart exactly and a new
-/// person is never taken for one seen before. About 9 bytes plus the id's
-/// length per person (load ≤ 0.7), where a hash table of strings needs
-/// several times that.
+/// or 255 and four length bytes, then the id), its arena offset in a list
+/// by the id's index, and an open-addressing table of 8-byte slots holds a
+/// 32-bit hash tag and the id's index. A look-up hashes the id once (a fast
+/// non-cryptographic hash, eight bytes at a time), compares tags, and
+/// compares the bytes of every id whose tag matches — so two ids that hash
+/// alike are told apart exactly and a new person is never taken for one
+/// seen before. About 13 bytes plus the id's length per person (load
+/// ≤ 0.7), where a hash table of strings needs several times that.
 ///
-/// A slot is chosen by the hash's top bits, so the tag (its top 24 bits)
-/// holds the slot's number while the table has at most 2²⁴ slots: doubling
+/// A slot is chosen by the hash's top bits, so the tag (its top 32 bits)
+/// holds the slot's number while the table has at most 2³² slots: doubling
 /// it then moves every entry by its tag alone, without reading the arena
-/// or hashing again (larger tables rehash from the arena).
+/// or hashing again (larger tables rehash from the arena). The tag's other
+/// bits tell apart ids whose probes start at the same slot (all but one in
+/// 2¹⁰ at 2²² slots), so the arena — a cache miss in a large set — is read
+/// almost only for the id itself. A slot holds the index plus one in its
+/// low 32 bits: up to 2³² − 2 ids (a set of that many would need some
+/// 60 GB before it got there).
 struct PersonIdSet: Sendable {
   private var slots: [UInt64]
   /// Entries in `arena[0..<arenaCount]`; the rest is room to grow.
   private var arena: [UInt8] = []
   private var arenaCount = 0
+  /// Each id's arena offset, by index (its low 32 bits).
+  private var offsets: [UInt32] = []
+  /// The indices from which offsets pass each multiple of 2³² (almost always none).
+  private var offsetWraps: [Int] = []
   /// The number of ids.
   private(set) var count = 0
   private var mask: Int
@@ -33,19 +42,23 @@ struct PersonIdSet: Sendable {
   private var shift: UInt64
 
   /// Doubling moves entries by their tag up to `2^movedByTag` slots (at
-  /// most 24, the tag's bits), then rehashes them from the arena.
+  /// most 32, the tag's bits), then rehashes them from the arena.
   private let movedByTag: UInt64
 
   /// Creates an empty set.
   ///
   /// - Parameter movedByTag: tests lower it to reach the rehash from the
   ///   arena with few ids.
-  init(movedByTag: UInt64 = 24) {
-    slots = [UInt64](repeating: 0, count: 1024)
+  init(movedByTag: UInt64 = 32) {
+    slots = Self.zeroedSlots(1024)
     mask = 1023
     shift = 54
-    self.movedByTag = min(movedByTag, 24)
+    self.movedByTag = min(movedByTag, 32)
   }
+
+  /// A slot's tag for `hash`: its top 32 bits.
+  @inline(__always)
+  private static func tag(_ h: UInt64) -> UInt64 { h & ~0xFFFF_FFFF }
 
   /// The hash of `b[r]` (for ``contains(_:in:hash:)`` and ``insert(_:in:hash:)``).
   @inline(__always)
@@ -108,6 +121,25 @@ struct PersonIdSet: Sendable {
     b.withUnsafeBufferPointer { p in find(p.baseAddress.unsafelyUnwrapped + r.lower, r.count, h) }
   }
 
+  /// Loads the slots where the look-ups of the `count` hashes at `hashes`
+  /// start, one right after another, and returns them combined (for the
+  /// caller to keep, so that the loads stay). Each is a cache miss in a
+  /// large table; loaded together they overlap, and the look-ups that
+  /// follow find the slots in cache.
+  @inline(__always)
+  func touch(_ hashes: UnsafePointer<UInt64>, _ count: Int) -> UInt64 {
+    slots.withUnsafeBufferPointer { s in
+      let base = s.baseAddress.unsafelyUnwrapped
+      var sink: UInt64 = 0
+      var i = 0
+      while i < count {
+        sink ^= base[Int(truncatingIfNeeded: hashes[i] &>> shift)]
+        i &+= 1
+      }
+      return sink
+    }
+  }
+
   /// Whether the id `b[r]` (with `hash`) is in the set.
   func contains(_ r: ByteRange, in b: Span<UInt8>, hash h: UInt64) -> Bool { find(r, in: b, hash: h).found }
 
@@ -150,15 +182,15 @@ struct PersonIdSet: Sendable {
       let (low, high) = CurrentPersonId.words(p, ByteRange(0, n), 0)
       return find(low: low, high: high, count: n, hash: h)
     }
-    let tag = h >> 40
+    let tag = Self.tag(h)
     return slots.withUnsafeBufferPointer { s in
       arena.withUnsafeBufferPointer { a in
         var i = Int(truncatingIfNeeded: h &>> shift)
         while true {
           let v = s[i]
           if v == 0 { return (i, false) }
-          if v >> 40 == tag {
-            let (start, length) = Self.entry(a.baseAddress.unsafelyUnwrapped, Int(truncatingIfNeeded: v & 0xFF_FFFF_FFFF) &- 1)
+          if v & ~0xFFFF_FFFF == tag {
+            let (start, length) = Self.entry(a.baseAddress.unsafelyUnwrapped, offset(ofIndex: Int(truncatingIfNeeded: v & 0xFFFF_FFFF) &- 1))
             if length == n, memcmp(a.baseAddress.unsafelyUnwrapped + start, p, n) == 0 { return (i, true) }
           }
           i = (i &+ 1) & mask
@@ -174,16 +206,23 @@ struct PersonIdSet: Sendable {
   /// arena keeps 16 bytes of room past its last entry), no `memcmp`.
   @inline(__always)
   func find(low: UInt64, high: UInt64, count n: Int, hash h: UInt64) -> (slot: Int, found: Bool) {
-    let tag = h >> 40
+    let tag = Self.tag(h)
     return slots.withUnsafeBufferPointer { s in
       var i = Int(truncatingIfNeeded: h &>> shift)
       while true {
         let v = s[i]
         if v == 0 { return (i, false) }
-        if v >> 40 == tag, sameShortId(at: Int(truncatingIfNeeded: v & 0xFF_FFFF_FFFF) &- 1, low, high, n) { return (i, true) }
+        if v & ~0xFFFF_FFFF == tag, sameShortId(at: offset(ofIndex: Int(truncatingIfNeeded: v & 0xFFFF_FFFF) &- 1), low, high, n) { return (i, true) }
         i = (i &+ 1) & mask
       }
     }
+  }
+
+  /// The arena offset of the id of index `i`.
+  private func offset(ofIndex i: Int) -> Int {
+    var high = 0
+    for w in offsetWraps where w <= i { high &+= 1 }
+    return offsets.withUnsafeBufferPointer { Int($0[i]) } | high &<< 32
   }
 
   /// Whether the arena's entry at offset `o` is the id of `n` ≤ 16 bytes with words `low`, `high`.
@@ -217,7 +256,9 @@ struct PersonIdSet: Sendable {
   /// Records the entry at arena offset `offset` in `slot`.
   @inline(__always)
   private mutating func added(hash h: UInt64, offset: Int, slot: Int) {
-    slots.withUnsafeMutableBufferPointer { $0[slot] = (h >> 40) << 40 | UInt64(offset &+ 1) }
+    slots.withUnsafeMutableBufferPointer { $0[slot] = Self.tag(h) | UInt64(count &+ 1) }
+    if offset &>> 32 != offsetWraps.count { offsetWraps.append(count) }
+    offsets.append(UInt32(truncatingIfNeeded: offset))
     count &+= 1
     if count &* 10 > slots.count &* 7 { grow() }
   }
@@ -269,11 +310,33 @@ struct PersonIdSet: Sendable {
     arena = bigger
   }
 
+  /// `n` empty slots. A table of 4 MiB or more is first given huge pages
+  /// (`madvise(MADV_HUGEPAGE)` before any of it is touched, where the
+  /// system offers them): every new person probes a slot at random, and
+  /// with 4 KiB pages each probe of a table larger than the TLB covers
+  /// would also walk the page tables.
+  private static func zeroedSlots(_ n: Int) -> [UInt64] {
+    [UInt64](unsafeUninitializedCapacity: n) { buffer, count in
+      guard let base = buffer.baseAddress else { count = 0; return }
+      #if os(Linux)
+      let bytes = n &* MemoryLayout<UInt64>.stride
+      if bytes >= 4 << 20 {
+        let huge = 2 << 20
+        let from = (Int(bitPattern: base) &+ huge &- 1) & ~(huge &- 1)
+        let to = (Int(bitPattern: base) &+ bytes) & ~(huge &- 1)
+        if to > from { _ = madvise(UnsafeMutableRawPointer(bitPattern: from), to &- from, Int32(MADV_HUGEPAGE)) }
+      }
+      #endif
+      base.initialize(repeating: 0, count: n)
+      count = n
+    }
+  }
+
   /// Doubles the table: each entry moves to the slot its tag names (up to
   /// 2²⁴ slots), else every id is hashed again from the arena.
   private mutating func grow() {
     let size = slots.count * 2
-    var fresh = [UInt64](repeating: 0, count: size)
+    var fresh = Self.zeroedSlots(size)
     let m = size - 1
     let newShift = shift &- 1
     defer {
@@ -282,11 +345,11 @@ struct PersonIdSet: Sendable {
       shift = newShift
     }
     if newShift >= 64 &- movedByTag {
-      let down = newShift &- 40  // the tag is the hash's top 24 bits: tag >> down = the slot's number
+      let down = newShift &- 32  // the tag is the hash's top 32 bits: tag >> down = the slot's number
       slots.withUnsafeBufferPointer { old in
         fresh.withUnsafeMutableBufferPointer { f in
           for v in old where v != 0 {
-            var i = Int(truncatingIfNeeded: (v &>> 40) &>> down)
+            var i = Int(truncatingIfNeeded: (v &>> 32) &>> down)
             while f[i] != 0 { i = (i &+ 1) & m }
             f[i] = v
           }
@@ -297,12 +360,14 @@ struct PersonIdSet: Sendable {
     arena.withUnsafeBufferPointer { a in
       guard let base = a.baseAddress else { return }
       var o = 0
+      var index = 0
       while o < arenaCount {
         let (start, n) = Self.entry(base, o)
         let h = Self.hash(base + start, n)
         var i = Int(truncatingIfNeeded: h &>> newShift)
         while fresh[i] != 0 { i = (i &+ 1) & m }
-        fresh[i] = (h >> 40) << 40 | UInt64(o &+ 1)
+        index &+= 1
+        fresh[i] = Self.tag(h) | UInt64(index)
         o = start &+ n
       }
     }

@@ -45,6 +45,9 @@ protocol SettledClaimConsumer {
 struct SettlementStream {
   /// Rows settled per engine call, at most.
   static let defaultBatchSize = 4096
+  /// Rows ``CanonicalCSVScanner`` reads before their order is checked
+  /// (their persons' look-ups then overlap).
+  static let defaultLookahead = 32
 
   let engines: [SettlementEngine]
   private var scanner: ClaimFileScanner
@@ -60,6 +63,9 @@ struct SettlementStream {
   /// Let canonical headers' rows be read by ``CanonicalCSVScanner`` (off
   /// only to test it against the general scanners).
   var usesCanonicalPath = true
+  /// Rows ``CanonicalCSVScanner`` reads before their order is checked
+  /// (1 = each row checked as it is read, to test reading ahead against).
+  var lookahead = SettlementStream.defaultLookahead
   /// Rows read by ``CanonicalCSVScanner`` (for tests).
   private(set) var canonicalRowCount = 0
   /// Rejected rows, CSV `line,error,row`.
@@ -114,7 +120,13 @@ struct SettlementStream {
     defer { slot.deinitialize(count: 1); slot.deallocate() }
     scanner.append(chunk, isFinal: isFinal)
     var error: RowError? = nil
-    var read = CanonicalCSVScanner.Row()
+    let ahead = max(lookahead, 1)
+    let reads = UnsafeMutablePointer<CanonicalCSVScanner.Row>.allocate(capacity: ahead)
+    reads.initialize(repeating: CanonicalCSVScanner.Row(), count: ahead)
+    let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: ahead)
+    let ids = UnsafeMutablePointer<StreamState.ShortPersonId>.allocate(capacity: ahead)
+    ids.initialize(repeating: StreamState.ShortPersonId(), count: ahead)
+    defer { reads.deinitialize(count: ahead); reads.deallocate(); hashes.deallocate(); ids.deinitialize(count: ahead); ids.deallocate() }
     while true {
       if !canonicalChecked, scanner.hasHeader {
         canonicalChecked = true
@@ -125,21 +137,55 @@ struct SettlementStream {
       // Rows of a canonical header straight to their claim; the others (and
       // any row it declines) through the general scanners.
       if let canonical {
-        while scanner.nextCanonical(canonical, into: batch.nextClaim(engine: 0), &read) {
-          canonicalRowCount &+= 1
-          let b = scanner.buffer.span
-          do throws(RowError) {
-            try state.accept(read.row, dateOffset: read.dateOffset, b, into: batch)
-          } catch {
-            let located = error.located(line: read.row.line, lineStart: read.row.lineStart, in: b)
-            if !skipsBadRows {
-              try settleBatch(b, into: &consumer)
-              throw located
+        // Up to `lookahead` rows read, their new persons' look-ups started
+        // together (``StreamState/touchPersons(_:_:_:ids:hashes:)``), then each
+        // row checked and accepted in turn.
+        while true {
+          let room = min(ahead, batch.capacity &- batch.count)
+          let claims = batch.nextClaim(engine: 0)
+          var n = 0
+          while n < room, scanner.nextCanonical(canonical, into: claims + n, &reads[n]) { n &+= 1 }
+          if n == 0 { break }
+          canonicalRowCount &+= n
+          // A bad row (when not skipped), its place among the rows read and its error.
+          var stop: (row: Int, error: SettlementError)? = nil
+          do {
+            let b = scanner.buffer.span
+            state.touchPersons(reads, n, b, ids: ids, hashes: hashes)
+            var j = 0
+            while j < n {
+              let read = reads + j
+              // A row before it rejected: its claim moves down to the next free place.
+              let next = batch.nextClaim(engine: 0)
+              if next != claims + j { next.pointee = claims[j] }
+              do throws(RowError) {
+                let row = UnsafePointer(read).pointer(to: \.row).unsafelyUnwrapped
+                if row.pointee.personId.count <= 16 {
+                  try state.accept(row, dateOffset: read.pointee.dateOffset, id: ids[j], b, into: batch)
+                } else {
+                  try state.accept(row, dateOffset: read.pointee.dateOffset, b, into: batch)
+                }
+              } catch {
+                let located = error.located(line: read.pointee.row.line, lineStart: read.pointee.row.lineStart, in: b)
+                if !skipsBadRows {
+                  try settleBatch(b, into: &consumer)
+                  stop = (j, located)
+                  break
+                }
+                Self.reject(located, line: read.pointee.row.line, b.extracting(read.pointee.row.lineStart..<read.pointee.lineEnd), into: &rejects)
+                rejectedCount += 1
+              }
+              j &+= 1
             }
-            Self.reject(located, line: read.row.line, b.extracting(read.row.lineStart..<read.lineEnd), into: &rejects)
-            rejectedCount += 1
+            if stop == nil, batch.isFull { try settleBatch(b, into: &consumer) }
           }
-          if batch.isFull { try settleBatch(b, into: &consumer) }
+          if let stop {
+            // The rows read after it stay unread, as without reading ahead.
+            scanner.rewind(after: reads[stop.row])
+            canonicalRowCount &-= n &- 1 &- stop.row
+            throw stop.error
+          }
+          if n < room { break }
         }
       }
       guard try scanner.next(into: &slot.pointee, error: &error) else { break }
@@ -230,10 +276,14 @@ struct StreamState {
   var recordsFirstLines = false
   var currentId = CurrentPersonId()
   var currentPerson = -1
+  /// The hash of ``currentId`` when it has at most 16 bytes.
+  var currentHash: UInt64 = 0
   var lastDate: Int32 = 0
   let targetYear: Int?
   var yearShift: Int32? = nil
   var claimCount = 0
+  /// What ``touchPersons(_:_:_:ids:hashes:)`` loaded (kept so that its loads are made).
+  var touched: UInt64 = 0
 
   init(engines: [SettlementEngine], targetYear: Int?) {
     codes = engines.map { ClaimCodes(table: $0.table) }
@@ -250,18 +300,24 @@ struct StreamState {
       batch.nextClaim(engine: k).pointee = try codes[k].prepare(r, b)
       k &+= 1
     }
-    admit(
-      StreamRow(
-        line: r.pointee.line, lineStart: r.pointee.lineStart, claimId: r.pointee.claimId, personId: r.pointee.personId, date: r.pointee.date,
-        income: r.pointee.income, startsPerson: false),
-      person, b, into: batch)
+    var row = StreamRow(
+      line: r.pointee.line, lineStart: r.pointee.lineStart, claimId: r.pointee.claimId, personId: r.pointee.personId, date: r.pointee.date,
+      income: r.pointee.income, startsPerson: false)
+    withUnsafePointer(to: &row) { admit($0, person, b, into: batch) }
   }
 
   /// Checks order and adds a row read by ``CanonicalCSVScanner`` (its claim
   /// already at `batch.nextClaim(engine: 0)`) to `batch`.
   @inline(__always)
-  mutating func accept(_ row: StreamRow, dateOffset: Int, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
-    admit(row, try checkOrder(row.personId, date: row.date, dateOffset: dateOffset, b), b, into: batch)
+  mutating func accept(_ row: UnsafePointer<StreamRow>, dateOffset: Int, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
+    admit(row, try checkOrder(row.pointee.personId, date: row.pointee.date, dateOffset: dateOffset, b), b, into: batch)
+  }
+
+  /// ``accept(_:dateOffset:_:into:)`` for a row whose person id of at most
+  /// 16 bytes has been read as `id` (``touchPersons(_:_:_:ids:hashes:)``).
+  @inline(__always)
+  mutating func accept(_ row: UnsafePointer<StreamRow>, dateOffset: Int, id: ShortPersonId, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
+    admit(row, try checkOrder(row.pointee.personId, id, date: row.pointee.date, dateOffset: dateOffset, b), b, into: batch)
   }
 
   /// Where a row's person stands: new or the current one, and for a new
@@ -287,10 +343,7 @@ struct StreamState {
         try checkDate(date, dateOffset: dateOffset)
         return PersonCheck(isNew: false, hash: 0, slot: 0)
       }
-      let hash = PersonIdSet.hash(low: low, high: high, count: n)
-      let (slot, seen) = persons.find(low: low, high: high, count: n, hash: hash)
-      if seen { throw Self.seenBefore(personId, b) }
-      return PersonCheck(isNew: true, hash: hash, slot: slot, low: low, high: high)
+      return try newPerson(personId, ShortPersonId(low: low, high: high, hash: PersonIdSet.hash(low: low, high: high, count: n)), b)
     }
     guard currentPerson < 0 || !currentId.matches(personId, in: b) else {
       try checkDate(date, dateOffset: dateOffset)
@@ -300,6 +353,25 @@ struct StreamState {
     let (slot, seen) = persons.find(personId, in: b, hash: hash)
     if seen { throw Self.seenBefore(personId, b) }
     return PersonCheck(isNew: true, hash: hash, slot: slot)
+  }
+
+  /// ``checkOrder(_:date:dateOffset:_:)`` of a person id of at most 16 bytes read as `id`.
+  @inline(__always)
+  private func checkOrder(_ personId: ByteRange, _ id: ShortPersonId, date: Int32, dateOffset: Int, _ b: Span<UInt8>) throws(RowError) -> PersonCheck {
+    if currentPerson >= 0, currentId.matches(low: id.low, high: id.high, count: personId.count) {
+      try checkDate(date, dateOffset: dateOffset)
+      return PersonCheck(isNew: false, hash: 0, slot: 0)
+    }
+    return try newPerson(personId, id, b)
+  }
+
+  /// A person id of at most 16 bytes, read as `id`, that is not the
+  /// current one: new, or seen before (`.unsortedClaims`).
+  @inline(__always)
+  private func newPerson(_ personId: ByteRange, _ id: ShortPersonId, _ b: Span<UInt8>) throws(RowError) -> PersonCheck {
+    let (slot, seen) = persons.find(low: id.low, high: id.high, count: personId.count, hash: id.hash)
+    if seen { throw Self.seenBefore(personId, b) }
+    return PersonCheck(isNew: true, hash: id.hash, slot: slot, low: id.low, high: id.high)
   }
 
   /// The current person's next date: not before the previous one.
@@ -326,23 +398,22 @@ struct StreamState {
 
   /// Adds an accepted row (its claims already at `batch.nextClaim`).
   @inline(__always)
-  private mutating func admit(_ row: StreamRow, _ person: PersonCheck, _ b: Span<UInt8>, into batch: StreamBatch) {
+  private mutating func admit(_ row: UnsafePointer<StreamRow>, _ person: PersonCheck, _ b: Span<UInt8>, into batch: StreamBatch) {
     if person.isNew {
       currentPerson = persons.count
-      let n = row.personId.count
+      let n = row.pointee.personId.count
       if n <= 16 {
         persons.insert(low: person.low, high: person.high, count: n, hash: person.hash, slot: person.slot)
         currentId.set(low: person.low, high: person.high, count: n)
+        currentHash = person.hash
       } else {
-        persons.insert(row.personId, in: b, hash: person.hash, slot: person.slot)
-        currentId.set(row.personId, in: b)
+        persons.insert(row.pointee.personId, in: b, hash: person.hash, slot: person.slot)
+        currentId.set(row.pointee.personId, in: b)
       }
-      if recordsFirstLines { personFirstLine.append(row.line) }
+      if recordsFirstLines { personFirstLine.append(row.pointee.line) }
     }
-    lastDate = row.date
-    var row = row
-    row.startsPerson = person.isNew
-    batch.append(row)
+    lastDate = row.pointee.date
+    batch.append(row, startsPerson: person.isNew)
   }
 
   /// Moves every date of the row by whole years so the first row's year

@@ -137,14 +137,16 @@ final class StreamBatch {
     return nest(0)
   }
 
-  /// Accepts the next row, whose claims are already at ``nextClaim(engine:)``.
+  /// Accepts a copy of `row` as the next row, its ``StreamRow/startsPerson``
+  /// set to `startsPerson` (its claims already at ``nextClaim(engine:)``).
   @inline(__always)
-  func append(_ row: StreamRow) {
-    if row.startsPerson || count == 0 {
+  func append(_ row: UnsafePointer<StreamRow>, startsPerson: Bool) {
+    if startsPerson || count == 0 {
       starts[personCount] = count
       personCount &+= 1
     }
-    rowStorage[count] = row
+    (rowStorage + count).initialize(to: row.pointee)
+    rowStorage[count].startsPerson = startsPerson
     count &+= 1
   }
 
