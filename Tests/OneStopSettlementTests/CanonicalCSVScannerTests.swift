@@ -195,6 +195,19 @@ import Testing
     return Array(text.utf8)
   }
 
+  /// Feeds `bytes` from `start` to the end, `chunk` bytes at a time, to
+  /// `stream` (results to `writer`); `start` is left after the last chunk
+  /// fed, the failing one included.
+  static func feed(
+    _ bytes: [UInt8], from start: inout Int, chunk: Int, into stream: inout SettlementStream, _ writer: inout SettlementRowWriter
+  ) throws(SettlementError) {
+    repeat {
+      let (from, end) = (start, min(bytes.count, start + chunk))
+      start = end
+      try stream.feed(bytes[from..<end], isFinal: end == bytes.count, into: &writer)
+    } while start < bytes.count
+  }
+
   /// A whole file through the stream and the CSV result writer: the output
   /// text, the error (if any), the rejects, and the rows each path read.
   static func run(_ bytes: [UInt8], engine: SettlementEngine, canonical: Bool, chunk: Int, skips: Bool)
@@ -207,11 +220,7 @@ import Testing
     var failure: String? = nil
     var start = 0
     do {
-      repeat {
-        let end = min(bytes.count, start + chunk)
-        try stream.feed(bytes[start..<end], isFinal: end == bytes.count, into: &writer)
-        start = end
-      } while start < bytes.count
+      try feed(bytes, from: &start, chunk: chunk, into: &stream, &writer)
     } catch {
       failure = "\(error.code) \(error.jsonPath) \(error.expectation) \(error.found)"
     }

@@ -21,12 +21,7 @@ import Testing
     var done = false
     while !done, errors.count < 20 {
       do {
-        repeat {
-          let end = min(bytes.count, start + chunk)
-          let from = start
-          start = end
-          try stream.feed(bytes[from..<end], isFinal: end == bytes.count, into: &writer)
-        } while start < bytes.count
+        try CanonicalCSVScannerTests.feed(bytes, from: &start, chunk: chunk, into: &stream, &writer)
         done = true
       } catch {
         errors.append("\(error.code) \(error.jsonPath) \(error.expectation) \(error.found) after \(stream.canonicalRowCount)")

@@ -120,13 +120,8 @@ struct SettlementStream {
     defer { slot.deinitialize(count: 1); slot.deallocate() }
     scanner.append(chunk, isFinal: isFinal)
     var error: RowError? = nil
-    let ahead = max(lookahead, 1)
-    let reads = UnsafeMutablePointer<CanonicalCSVScanner.Row>.allocate(capacity: ahead)
-    reads.initialize(repeating: CanonicalCSVScanner.Row(), count: ahead)
-    let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: ahead)
-    let ids = UnsafeMutablePointer<StreamState.ShortPersonId>.allocate(capacity: ahead)
-    ids.initialize(repeating: StreamState.ShortPersonId(), count: ahead)
-    defer { reads.deinitialize(count: ahead); reads.deallocate(); hashes.deallocate(); ids.deinitialize(count: ahead); ids.deallocate() }
+    let ahead = StreamState.Lookahead(count: max(lookahead, 1))
+    defer { ahead.deallocate() }
     while true {
       if !canonicalChecked, scanner.hasHeader {
         canonicalChecked = true
@@ -136,58 +131,7 @@ struct SettlementStream {
       }
       // Rows of a canonical header straight to their claim; the others (and
       // any row it declines) through the general scanners.
-      if let canonical {
-        // Up to `lookahead` rows read, their new persons' look-ups started
-        // together (``StreamState/touchPersons(_:_:_:ids:hashes:)``), then each
-        // row checked and accepted in turn.
-        while true {
-          let room = min(ahead, batch.capacity &- batch.count)
-          let claims = batch.nextClaim(engine: 0)
-          var n = 0
-          while n < room, scanner.nextCanonical(canonical, into: claims + n, &reads[n]) { n &+= 1 }
-          if n == 0 { break }
-          canonicalRowCount &+= n
-          // A bad row (when not skipped), its place among the rows read and its error.
-          var stop: (row: Int, error: SettlementError)? = nil
-          do {
-            let b = scanner.buffer.span
-            state.touchPersons(reads, n, b, ids: ids, hashes: hashes)
-            var j = 0
-            while j < n {
-              let read = reads + j
-              // A row before it rejected: its claim moves down to the next free place.
-              let next = batch.nextClaim(engine: 0)
-              if next != claims + j { next.pointee = claims[j] }
-              do throws(RowError) {
-                let row = UnsafePointer(read).pointer(to: \.row).unsafelyUnwrapped
-                if row.pointee.personId.count <= 16 {
-                  try state.accept(row, dateOffset: read.pointee.dateOffset, id: ids[j], b, into: batch)
-                } else {
-                  try state.accept(row, dateOffset: read.pointee.dateOffset, b, into: batch)
-                }
-              } catch {
-                let located = error.located(line: read.pointee.row.line, lineStart: read.pointee.row.lineStart, in: b)
-                if !skipsBadRows {
-                  try settleBatch(b, into: &consumer)
-                  stop = (j, located)
-                  break
-                }
-                Self.reject(located, line: read.pointee.row.line, b.extracting(read.pointee.row.lineStart..<read.pointee.lineEnd), into: &rejects)
-                rejectedCount += 1
-              }
-              j &+= 1
-            }
-            if stop == nil, batch.isFull { try settleBatch(b, into: &consumer) }
-          }
-          if let stop {
-            // The rows read after it stay unread, as without reading ahead.
-            scanner.rewind(after: reads[stop.row])
-            canonicalRowCount &-= n &- 1 &- stop.row
-            throw stop.error
-          }
-          if n < room { break }
-        }
-      }
+      if let canonical { try readCanonical(canonical, &scanner, ahead, into: &consumer) }
       guard try scanner.next(into: &slot.pointee, error: &error) else { break }
       let b = scanner.buffer.span
       let row = UnsafePointer(slot)
@@ -210,6 +154,60 @@ struct SettlementStream {
     // The batch's ids point into the buffer: settle before compacting it.
     try settleBatch(scanner.buffer.span, into: &consumer)
     try scanner.compact()
+  }
+
+  /// Reads the rows ``CanonicalCSVScanner`` takes, up to `ahead.count` at a
+  /// time: their new persons' look-ups started together
+  /// (``StreamState/touchPersons(_:_:_:)``), then each row checked and
+  /// accepted in turn, the batch settled when full. Returns at the first
+  /// row it declines (for the general scanners). A bad row, when not
+  /// skipped, settles the rows before it and leaves the rows read after it
+  /// unread, as without reading ahead.
+  @inline(__always)
+  private mutating func readCanonical<Consumer: SettledClaimConsumer>(
+    _ canonical: CanonicalCSVScanner, _ scanner: inout ClaimFileScanner, _ ahead: StreamState.Lookahead, into consumer: inout Consumer
+  ) throws(SettlementError) {
+    let reads = ahead.rows
+    while true {
+      let room = min(ahead.count, batch.capacity &- batch.count)
+      let claims = batch.nextClaim(engine: 0)
+      var n = 0
+      while n < room, scanner.nextCanonical(canonical, into: claims + n, &reads[n]) { n &+= 1 }
+      if n == 0 { return }
+      canonicalRowCount &+= n
+      // A bad row (when not skipped): its place among the rows read and its error.
+      var stop: (row: Int, error: SettlementError)? = nil
+      do {  // the span of the buffer ends here, before the scanner is rewound
+        let b = scanner.buffer.span
+        state.touchPersons(ahead, n, b)
+        for j in 0..<n {
+          let read = reads + j
+          // A row before it rejected: its claim moves down to the next free place.
+          let next = batch.nextClaim(engine: 0)
+          if next != claims + j { next.pointee = claims[j] }
+          do throws(RowError) {
+            try state.accept(read.pointer(to: \.row).unsafelyUnwrapped, dateOffset: read.pointee.dateOffset, id: ahead.ids[j], b, into: batch)
+          } catch {
+            let located = error.located(line: read.pointee.row.line, lineStart: read.pointee.row.lineStart, in: b)
+            if !skipsBadRows {
+              try settleBatch(b, into: &consumer)
+              stop = (j, located)
+              break
+            }
+            Self.reject(located, line: read.pointee.row.line, b.extracting(read.pointee.row.lineStart..<read.pointee.lineEnd), into: &rejects)
+            rejectedCount += 1
+          }
+        }
+        if stop == nil, batch.isFull { try settleBatch(b, into: &consumer) }
+      }
+      if let stop {
+        // The rows read after it stay unread.
+        scanner.rewind(after: reads[stop.row])
+        canonicalRowCount &-= n &- 1 &- stop.row
+        throw stop.error
+      }
+      if n < room { return }
+    }
   }
 
   /// Settles the batch under every engine and hands it on.
@@ -282,7 +280,7 @@ struct StreamState {
   let targetYear: Int?
   var yearShift: Int32? = nil
   var claimCount = 0
-  /// What ``touchPersons(_:_:_:ids:hashes:)`` loaded (kept so that its loads are made).
+  /// What ``touchPersons(_:_:_:)`` loaded (kept so that its loads are made).
   var touched: UInt64 = 0
 
   init(engines: [SettlementEngine], targetYear: Int?) {
@@ -307,17 +305,16 @@ struct StreamState {
   }
 
   /// Checks order and adds a row read by ``CanonicalCSVScanner`` (its claim
-  /// already at `batch.nextClaim(engine: 0)`) to `batch`.
-  @inline(__always)
-  mutating func accept(_ row: UnsafePointer<StreamRow>, dateOffset: Int, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
-    admit(row, try checkOrder(row.pointee.personId, date: row.pointee.date, dateOffset: dateOffset, b), b, into: batch)
-  }
-
-  /// ``accept(_:dateOffset:_:into:)`` for a row whose person id of at most
-  /// 16 bytes has been read as `id` (``touchPersons(_:_:_:ids:hashes:)``).
+  /// already at `batch.nextClaim(engine: 0)`) to `batch`; a person id of at
+  /// most 16 bytes is taken as read into `id` (``touchPersons(_:_:_:)``), a
+  /// longer one from the bytes.
   @inline(__always)
   mutating func accept(_ row: UnsafePointer<StreamRow>, dateOffset: Int, id: ShortPersonId, _ b: Span<UInt8>, into batch: StreamBatch) throws(RowError) {
-    admit(row, try checkOrder(row.pointee.personId, id, date: row.pointee.date, dateOffset: dateOffset, b), b, into: batch)
+    let (personId, date) = (row.pointee.personId, row.pointee.date)
+    let person = personId.count <= 16
+      ? try checkOrder(personId, id, date: date, dateOffset: dateOffset, b)
+      : try checkOrder(personId, date: date, dateOffset: dateOffset, b)
+    admit(row, person, b, into: batch)
   }
 
   /// Where a row's person stands: new or the current one, and for a new
